@@ -1,0 +1,21 @@
+package io.authd.auth;
+
+import io.authd.digest.DigestAlgorithm;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A request to mint a challenge (contract "POST /v1/challenge").
+ *
+ * @param realm      null means the configured default realm
+ * @param algorithms offered in this order; null means the realm's configured list
+ */
+public record ChallengeRequest(Protocol protocol, Role role, String realm, List<DigestAlgorithm> algorithms,
+                               String clientAddress) {
+    public ChallengeRequest {
+        Objects.requireNonNull(protocol, "protocol");
+        Objects.requireNonNull(role, "role");
+        algorithms = algorithms == null ? null : List.copyOf(algorithms);
+    }
+}

@@ -1,0 +1,211 @@
+package io.authd.digest;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+
+/**
+ * The Digest hash computations of RFC 7616 §3.4.1–§3.4.4 (RFC 2617 §3.2.2 for MD5, RFC 8760 for SIP).
+ *
+ * <p>One instance per thread ({@link #current()}): {@link MessageDigest} is not thread-safe and costly to
+ * create, so each event-loop thread keeps its own, plus scratch buffers, and the hot path allocates no
+ * strings. Strings are hashed as UTF-8 (RFC 7616 §3.4.1 with {@code charset=UTF-8}; ASCII otherwise).
+ */
+public final class DigestHasher {
+    private static final ThreadLocal<DigestHasher> PER_THREAD = ThreadLocal.withInitial(DigestHasher::new);
+    private static final byte COLON = ':';
+    private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] EMPTY = new byte[0];
+    private static final int MAX_HEX = 64;
+
+    private final MessageDigest[] digests = new MessageDigest[HashFunction.values().length];
+    private final byte[] raw = new byte[64];
+    private final byte[] ha1 = new byte[MAX_HEX];
+    private final byte[] ha2 = new byte[MAX_HEX];
+    private final byte[] bodyHash = new byte[MAX_HEX];
+    private byte[] scratch = new byte[256];
+
+    private DigestHasher() {
+        for (HashFunction h : HashFunction.values()) {
+            try {
+                digests[h.ordinal()] = MessageDigest.getInstance(h.jcaName());
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException("JDK lacks " + h.jcaName() + ", required by RFC 7616", e);
+            }
+        }
+    }
+
+    /** This thread's hasher. */
+    public static DigestHasher current() {
+        return PER_THREAD.get();
+    }
+
+    /** HA1 as stored: H(username ":" realm ":" password), lowercase hex (RFC 7616 §3.4.2). */
+    public String ha1(HashFunction h, String username, String realm, String password) {
+        MessageDigest md = begin(h);
+        update(md, username);
+        md.update(COLON);
+        update(md, realm);
+        md.update(COLON);
+        update(md, password);
+        return finishToString(md, h);
+    }
+
+    /** The userhash of RFC 7616 §3.4.4: H(username ":" realm), lowercase hex. */
+    public String userhash(HashFunction h, String username, String realm) {
+        MessageDigest md = begin(h);
+        update(md, username);
+        md.update(COLON);
+        update(md, realm);
+        return finishToString(md, h);
+    }
+
+    /** Lowercase hex of H(data). */
+    public String hashHex(HashFunction h, byte[] data) {
+        MessageDigest md = begin(h);
+        md.update(data);
+        return finishToString(md, h);
+    }
+
+    /**
+     * Computes a request-digest (RFC 7616 §3.4.1) and compares it in constant time with {@code response}.
+     *
+     * @param input      the values the response covers; {@code method} is empty for {@code rspauth}
+     * @param storedHa1  the stored H(username:realm:password) for {@code input.algorithm().hash()}, lowercase hex
+     * @param response   the client's response; hex case is ignored
+     */
+    public boolean matches(DigestInput input, String storedHa1, String response) {
+        HashFunction h = input.algorithm().hash();
+        int n = h.hexLength();
+        byte[] expected = compute(input, storedHa1, scratchOut());
+        if (response.length() != n) {
+            return false;
+        }
+        int diff = 0;
+        for (int i = 0; i < n; i++) {
+            diff |= expected[i] ^ (Character.toLowerCase(response.charAt(i)) & 0xff);
+            diff |= response.charAt(i) >>> 8; // no char above 0xFF may compare equal by truncation
+        }
+        return diff == 0;
+    }
+
+    /** Computes a request-digest or response-digest as lowercase hex. */
+    public String response(DigestInput input, String storedHa1) {
+        byte[] out = compute(input, storedHa1, scratchOut());
+        return new String(out, 0, input.algorithm().hash().hexLength(), StandardCharsets.US_ASCII);
+    }
+
+    private final byte[] out = new byte[MAX_HEX];
+
+    private byte[] scratchOut() {
+        return out;
+    }
+
+    private byte[] compute(DigestInput in, String storedHa1, byte[] dest) {
+        HashFunction h = in.algorithm().hash();
+        int n = h.hexLength();
+        sessionHa1(in, storedHa1, h);
+        MessageDigest md = begin(h);
+        update(md, in.method());
+        md.update(COLON);
+        update(md, in.uri());
+        if (in.qop() == Qop.AUTH_INT) {
+            MessageDigest bodyMd = begin(h);
+            byte[] body = in.body() == null ? EMPTY : in.body();
+            bodyMd.update(body);
+            finish(bodyMd, h, bodyHash);
+            md = begin(h);
+            update(md, in.method());
+            md.update(COLON);
+            update(md, in.uri());
+            md.update(COLON);
+            md.update(bodyHash, 0, n);
+        }
+        finish(md, h, ha2);
+        md = begin(h);
+        md.update(ha1, 0, n);
+        md.update(COLON);
+        update(md, in.nonce());
+        md.update(COLON);
+        if (in.qop() != null) {
+            update(md, in.nc());
+            md.update(COLON);
+            update(md, in.cnonce());
+            md.update(COLON);
+            update(md, in.qop().token());
+            md.update(COLON);
+        }
+        md.update(ha2, 0, n);
+        finish(md, h, dest);
+        return dest;
+    }
+
+    /** HA1 for the request: the stored one, or for -sess H(HA1hex ":" nonce ":" cnonce) (RFC 7616 §3.4.2). */
+    private void sessionHa1(DigestInput in, String storedHa1, HashFunction h) {
+        int n = h.hexLength();
+        if (storedHa1.length() != n) {
+            throw new IllegalArgumentException("stored HA1 for " + h.token() + " must be " + n + " hex digits");
+        }
+        for (int i = 0; i < n; i++) {
+            ha1[i] = (byte) Character.toLowerCase(storedHa1.charAt(i));
+        }
+        if (!in.algorithm().session()) {
+            return;
+        }
+        MessageDigest md = begin(h);
+        md.update(ha1, 0, n);
+        md.update(COLON);
+        update(md, in.nonce());
+        md.update(COLON);
+        update(md, in.cnonce());
+        finish(md, h, ha1);
+    }
+
+    private MessageDigest begin(HashFunction h) {
+        MessageDigest md = digests[h.ordinal()];
+        md.reset();
+        return md;
+    }
+
+    private void finish(MessageDigest md, HashFunction h, byte[] hexOut) {
+        try {
+            int len = md.digest(raw, 0, raw.length);
+            for (int i = 0; i < len; i++) {
+                hexOut[2 * i] = HEX[(raw[i] >> 4) & 0xf];
+                hexOut[2 * i + 1] = HEX[raw[i] & 0xf];
+            }
+        } catch (java.security.DigestException e) {
+            throw new IllegalStateException("digest buffer too small for " + h.jcaName(), e);
+        }
+    }
+
+    private String finishToString(MessageDigest md, HashFunction h) {
+        finish(md, h, bodyHash);
+        return new String(bodyHash, 0, h.hexLength(), StandardCharsets.US_ASCII);
+    }
+
+    /** Feeds {@code s} as UTF-8 through a reused buffer: no per-call byte[] for ASCII or short input. */
+    private void update(MessageDigest md, String s) {
+        int len = s.length();
+        if (scratch.length < len * 3) {
+            scratch = new byte[Math.max(len * 3, scratch.length * 2)];
+        }
+        int pos = 0;
+        for (int i = 0; i < len; i++) {
+            char c = s.charAt(i);
+            if (c < 0x80) {
+                scratch[pos++] = (byte) c;
+            } else {
+                pos = encodeNonAscii(s, i, pos);
+                break;
+            }
+        }
+        md.update(scratch, 0, pos);
+    }
+
+    private int encodeNonAscii(String s, int from, int pos) {
+        byte[] rest = s.substring(from).getBytes(StandardCharsets.UTF_8);
+        System.arraycopy(rest, 0, scratch, pos, rest.length);
+        return pos + rest.length;
+    }
+}

@@ -1,0 +1,13 @@
+package io.authd.digest;
+
+/**
+ * The values a Digest response covers (RFC 7616 §3.4.1). {@code qop} null means an RFC 2069 answer
+ * without qop, where {@code nc} and {@code cnonce} are unused (and may be null unless the algorithm is
+ * a -sess one, which needs {@code cnonce}).
+ *
+ * @param method the request method; empty for the {@code rspauth} of Authentication-Info (RFC 7616 §3.5)
+ * @param body   the message body for {@code auth-int}; null hashes as empty
+ */
+public record DigestInput(DigestAlgorithm algorithm, String method, String uri, String nonce, String nc,
+                          String cnonce, Qop qop, byte[] body) {
+}

@@ -1,0 +1,33 @@
+package io.authd.digest;
+
+import java.util.Optional;
+
+/** Quality of protection values (RFC 7616 §3.3, RFC 3261 §25.1 "qop-value"). */
+public enum Qop {
+    AUTH("auth"),
+    /** Integrity of the message body as well: HA2 also covers H(entity-body). */
+    AUTH_INT("auth-int");
+
+    private final String token;
+
+    Qop(String token) {
+        this.token = token;
+    }
+
+    public String token() {
+        return token;
+    }
+
+    /** Case-insensitive lookup of a single qop token. */
+    public static Optional<Qop> fromToken(String token) {
+        if (token == null) {
+            return Optional.empty();
+        }
+        for (Qop q : values()) {
+            if (q.token.equalsIgnoreCase(token)) {
+                return Optional.of(q);
+            }
+        }
+        return Optional.empty();
+    }
+}
