@@ -23,6 +23,7 @@ public final class DigestHasher {
     private final byte[] ha1 = new byte[MAX_HEX];
     private final byte[] ha2 = new byte[MAX_HEX];
     private final byte[] bodyHash = new byte[MAX_HEX];
+    private final byte[] out = new byte[MAX_HEX];
     private byte[] scratch = new byte[256];
 
     private DigestHasher() {
@@ -77,7 +78,7 @@ public final class DigestHasher {
     public boolean matches(DigestInput input, String storedHa1, String response) {
         HashFunction h = input.algorithm().hash();
         int n = h.hexLength();
-        byte[] expected = compute(input, storedHa1, scratchOut());
+        byte[] expected = compute(input, storedHa1, out);
         if (response.length() != n) {
             return false;
         }
@@ -91,14 +92,8 @@ public final class DigestHasher {
 
     /** Computes a request-digest or response-digest as lowercase hex. */
     public String response(DigestInput input, String storedHa1) {
-        byte[] out = compute(input, storedHa1, scratchOut());
+        byte[] out = compute(input, storedHa1, out);
         return new String(out, 0, input.algorithm().hash().hexLength(), StandardCharsets.US_ASCII);
-    }
-
-    private final byte[] out = new byte[MAX_HEX];
-
-    private byte[] scratchOut() {
-        return out;
     }
 
     private byte[] compute(DigestInput in, String storedHa1, byte[] dest) {
@@ -110,10 +105,7 @@ public final class DigestHasher {
         md.update(COLON);
         update(md, in.uri());
         if (in.qop() == Qop.AUTH_INT) {
-            MessageDigest bodyMd = begin(h);
-            byte[] body = in.body() == null ? EMPTY : in.body();
-            bodyMd.update(body);
-            finish(bodyMd, h, bodyHash);
+            bodyHash(in, h);
             md = begin(h);
             update(md, in.method());
             md.update(COLON);
@@ -140,15 +132,30 @@ public final class DigestHasher {
         return dest;
     }
 
+    private void bodyHash(DigestInput in, HashFunction h) {
+        if (in.bodyHash() != null) {
+            copyLowerHex(in.bodyHash(), h, bodyHash);
+            return;
+        }
+        MessageDigest md = begin(h);
+        md.update(in.body() == null ? EMPTY : in.body());
+        finish(md, h, bodyHash);
+    }
+
+    private static void copyLowerHex(String hex, HashFunction h, byte[] dest) {
+        int n = h.hexLength();
+        if (hex.length() != n) {
+            throw new IllegalArgumentException("a " + h.token() + " hash must be " + n + " hex digits");
+        }
+        for (int i = 0; i < n; i++) {
+            dest[i] = (byte) Character.toLowerCase(hex.charAt(i));
+        }
+    }
+
     /** HA1 for the request: the stored one, or for -sess H(HA1hex ":" nonce ":" cnonce) (RFC 7616 §3.4.2). */
     private void sessionHa1(DigestInput in, String storedHa1, HashFunction h) {
         int n = h.hexLength();
-        if (storedHa1.length() != n) {
-            throw new IllegalArgumentException("stored HA1 for " + h.token() + " must be " + n + " hex digits");
-        }
-        for (int i = 0; i < n; i++) {
-            ha1[i] = (byte) Character.toLowerCase(storedHa1.charAt(i));
-        }
+        copyLowerHex(storedHa1, h, ha1);
         if (!in.algorithm().session()) {
             return;
         }
