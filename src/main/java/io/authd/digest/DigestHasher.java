@@ -92,8 +92,8 @@ public final class DigestHasher {
 
     /** Computes a request-digest or response-digest as lowercase hex. */
     public String response(DigestInput input, String storedHa1) {
-        byte[] out = compute(input, storedHa1, out);
-        return new String(out, 0, input.algorithm().hash().hexLength(), StandardCharsets.US_ASCII);
+        byte[] hex = compute(input, storedHa1, out);
+        return new String(hex, 0, input.algorithm().hash().hexLength(), StandardCharsets.US_ASCII);
     }
 
     private byte[] compute(DigestInput in, String storedHa1, byte[] dest) {
