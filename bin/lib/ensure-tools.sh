@@ -1,0 +1,16 @@
+# Sourced by bin/ scripts: installs, from Debian's packages, the tools the build and the tests need when a
+# machine lacks them (Maven; curl and python3 drive the server as real clients in the end-to-end tests).
+authd_ensure() { # authd_ensure COMMAND DEBIAN-PACKAGE
+  command -v "$1" >/dev/null 2>&1 && return 0
+  echo "authd: '$1' is missing; installing Debian package $2" >&2
+  if [ "$(id -u)" -ne 0 ] || ! command -v apt-get >/dev/null 2>&1; then
+    echo "authd: cannot install $2 here (needs root and apt-get); install it and run again." >&2
+    exit 1
+  fi
+  if [ -z "${AUTHD_APT_UPDATED:-}" ]; then
+    apt-get update -qq >&2 || true
+    export AUTHD_APT_UPDATED=1
+  fi
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$2" >&2 || {
+    echo "authd: installing $2 failed" >&2; exit 1; }
+}

@@ -1,0 +1,26 @@
+package io.authd.api.http;
+
+/**
+ * Invalid API input (contract: "{ "error": { "code", "message" } }"); not a Decision.
+ *
+ * @param status  HTTP status: 400, or 405 / 404 / 413 / 415 for the request's shape
+ * @param code    stable machine-readable code, documented in the OpenAPI file
+ * @param message says which field is wrong and why; never echoes credentials
+ */
+public record ApiError(int status, String code, String message) {
+    public static ApiError invalidJson(String message) {
+        return new ApiError(400, "invalid_json", message);
+    }
+
+    public static ApiError invalidField(String field, String problem) {
+        return new ApiError(400, "invalid_field", field + ": " + problem);
+    }
+
+    public static ApiError missingField(String field) {
+        return new ApiError(400, "missing_field", field + ": required");
+    }
+
+    public static ApiError unknownRealm(String realm) {
+        return new ApiError(400, "unknown_realm", "realm: '" + realm + "' is not configured");
+    }
+}

@@ -1,0 +1,121 @@
+package io.authd.api.http;
+
+import io.authd.auth.ChallengeRequest;
+import io.authd.auth.Protocol;
+import io.authd.auth.Realms;
+import io.authd.auth.Role;
+import io.authd.auth.VerifyRequest;
+import io.authd.config.RealmOptions;
+import io.authd.digest.DigestAlgorithm;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Turns request fields into validated requests: known protocol, role and realm; algorithms that exist and
+ * that the realm offers. What passes here is safe for the authenticator; what fails is invalid API input.
+ */
+final class ApiRequests {
+    private final Realms realms;
+
+    ApiRequests(Realms realms) {
+        this.realms = realms;
+    }
+
+    Decoded<ChallengeRequest> challenge(byte[] json) {
+        Decoded<RequestFields> read = RequestFields.read(json);
+        if (read instanceof Decoded.Invalid<RequestFields> inv) {
+            return Decoded.invalid(inv.error());
+        }
+        RequestFields f = ((Decoded.Ok<RequestFields>) read).value();
+        Common c = new Common();
+        ApiError e = c.resolve(f.protocol, f.role, f.realm, f.algorithms, f.clientAddress);
+        return e != null ? Decoded.invalid(e)
+                : new Decoded.Ok<>(new ChallengeRequest(c.protocol, c.role, c.realm.name(), c.algorithms, f.clientAddress));
+    }
+
+    Decoded<VerifyRequest> verify(byte[] json) {
+        Decoded<RequestFields> read = RequestFields.read(json);
+        if (read instanceof Decoded.Invalid<RequestFields> inv) {
+            return Decoded.invalid(inv.error());
+        }
+        RequestFields f = ((Decoded.Ok<RequestFields>) read).value();
+        if (f.method == null || f.method.isEmpty()) {
+            return Decoded.invalid(ApiError.missingField("method"));
+        }
+        if (f.uri == null || f.uri.isEmpty()) {
+            return Decoded.invalid(ApiError.missingField("uri"));
+        }
+        Common c = new Common();
+        ApiError e = c.resolve(f.protocol, f.role, f.realm, f.algorithms, f.clientAddress);
+        return e != null ? Decoded.invalid(e) : new Decoded.Ok<>(new VerifyRequest(c.protocol, c.role, f.method,
+                f.uri, c.realm.name(), f.authorization, f.body, f.clientAddress, f.requiredScopes, c.algorithms));
+    }
+
+    /** Forward-auth takes protocol, role and realm from query parameters. */
+    Decoded<VerifyRequest> forwardAuth(String protocol, String role, String realm, String method, String uri,
+                                       List<String> authorization, String clientAddress) {
+        Common c = new Common();
+        ApiError e = c.resolve(protocol, role, realm, null, clientAddress);
+        return e != null ? Decoded.invalid(e) : new Decoded.Ok<>(new VerifyRequest(c.protocol, c.role, method, uri,
+                c.realm.name(), authorization, null, clientAddress, List.of(), null));
+    }
+
+    /** The fields both calls share, resolved against the configuration. */
+    private final class Common {
+        Protocol protocol = Protocol.HTTP;
+        Role role = Role.ORIGIN;
+        RealmOptions realm;
+        List<DigestAlgorithm> algorithms;
+
+        ApiError resolve(String protocolName, String roleName, String realmName, List<String> algorithmNames,
+                         String clientAddress) {
+            if (protocolName != null) {
+                Optional<Protocol> p = Protocol.fromWire(protocolName);
+                if (p.isEmpty()) {
+                    return ApiError.invalidField("protocol", "must be \"http\" or \"sip\"");
+                }
+                protocol = p.get();
+            }
+            if (roleName != null) {
+                Optional<Role> r = Role.fromWire(roleName);
+                if (r.isEmpty()) {
+                    return ApiError.invalidField("role", "must be \"origin\" or \"proxy\"");
+                }
+                role = r.get();
+            }
+            Optional<RealmOptions> r = realms.resolve(realmName);
+            if (r.isEmpty()) {
+                return ApiError.unknownRealm(realmName);
+            }
+            realm = r.get();
+            if (realm.bindClientAddress() && (clientAddress == null || clientAddress.isEmpty())) {
+                return ApiError.missingField("clientAddress (realm " + realm.name() + " binds nonces to client addresses)");
+            }
+            return algorithmNames == null ? null : resolveAlgorithms(algorithmNames);
+        }
+
+        private ApiError resolveAlgorithms(List<String> names) {
+            if (names.isEmpty()) {
+                return ApiError.invalidField("algorithms", "must not be empty (omit it for the realm's list)");
+            }
+            algorithms = new ArrayList<>(names.size());
+            for (int i = 0; i < names.size(); i++) {
+                Optional<DigestAlgorithm> a = DigestAlgorithm.fromToken(names.get(i));
+                String field = "algorithms[" + i + "]";
+                if (a.isEmpty()) {
+                    return ApiError.invalidField(field, "unknown algorithm (known: MD5, MD5-sess, SHA-256, "
+                            + "SHA-256-sess, SHA-512-256, SHA-512-256-sess)");
+                }
+                if (!realm.algorithms().contains(a.get())) {
+                    return ApiError.invalidField(field, a.get().token() + " is not enabled for realm " + realm.name());
+                }
+                if (!algorithms.contains(a.get())) {
+                    algorithms.add(a.get());
+                }
+            }
+            return null;
+        }
+    }
+}

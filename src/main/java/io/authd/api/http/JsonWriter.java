@@ -1,0 +1,84 @@
+package io.authd.api.http;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import io.authd.auth.Decision;
+import io.authd.auth.DigestIdentity;
+import io.authd.auth.HeaderField;
+import io.authd.auth.Identity;
+import io.vertx.core.buffer.Buffer;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+/** Writes Decisions and API errors as the contract's JSON, with Jackson's streaming generator. */
+final class JsonWriter {
+    private static final JsonFactory FACTORY = new JsonFactory();
+
+    private JsonWriter() {
+    }
+
+    static Buffer decision(Decision d) {
+        return write(g -> {
+            g.writeStartObject();
+            g.writeStringField("outcome", d.outcome().wireName());
+            g.writeNumberField("status", d.status());
+            g.writeStringField("reason", d.reason().code());
+            if (d.identity() != null) {
+                identity(g, d.identity());
+            }
+            g.writeArrayFieldStart("headers");
+            for (HeaderField h : d.headers()) {
+                g.writeStartObject();
+                g.writeStringField("name", h.name());
+                g.writeStringField("value", h.value());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            if (d.detail() != null) {
+                g.writeStringField("detail", d.detail());
+            }
+            g.writeEndObject();
+        });
+    }
+
+    static Buffer error(ApiError e) {
+        return write(g -> {
+            g.writeStartObject();
+            g.writeObjectFieldStart("error");
+            g.writeStringField("code", e.code());
+            g.writeStringField("message", e.message());
+            g.writeEndObject();
+            g.writeEndObject();
+        });
+    }
+
+    private static void identity(JsonGenerator g, Identity identity) throws IOException {
+        g.writeObjectFieldStart("identity");
+        g.writeStringField("scheme", identity.scheme());
+        g.writeStringField("user", identity.user());
+        g.writeStringField("realm", identity.realm());
+        if (identity instanceof DigestIdentity d) {
+            g.writeStringField("algorithm", d.algorithm().token());
+            if (d.qop() != null) {
+                g.writeStringField("qop", d.qop().token());
+            }
+        }
+        g.writeEndObject();
+    }
+
+    private interface Body {
+        void write(JsonGenerator g) throws IOException;
+    }
+
+    private static Buffer write(Body body) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(512);
+        try (JsonGenerator g = FACTORY.createGenerator(out)) {
+            body.write(g);
+        } catch (IOException e) {
+            throw new UncheckedIOException("writing JSON to memory cannot fail", e);
+        }
+        return Buffer.buffer(out.toByteArray());
+    }
+}

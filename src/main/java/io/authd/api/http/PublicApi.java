@@ -1,0 +1,115 @@
+package io.authd.api.http;
+
+import io.authd.auth.Authenticator;
+import io.authd.auth.Decision;
+import io.authd.auth.Outcome;
+import io.vertx.core.Handler;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerRequest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+
+/**
+ * The public port's HTTP/JSON API (contract "HTTP/JSON API"). A plain dispatcher on the path rather than a
+ * router: three fixed paths, and this is the hot path.
+ */
+public final class PublicApi implements Handler<HttpServerRequest> {
+    public static final String OPENAPI_PATH = "/openapi.yaml";
+    private static final Logger LOG = LoggerFactory.getLogger(PublicApi.class);
+    private static final Buffer OPENAPI = loadOpenApi();
+
+    private final Authenticator authenticator;
+    private final ApiRequests requests;
+
+    public PublicApi(Authenticator authenticator) {
+        this.authenticator = authenticator;
+        this.requests = new ApiRequests(authenticator.realms());
+    }
+
+    @Override
+    public void handle(HttpServerRequest req) {
+        switch (req.path()) {
+            case "/v1/verify" -> postOnly(req, this::verify);
+            case "/v1/challenge" -> postOnly(req, this::challenge);
+            case "/v1/forward-auth" -> forwardAuth(req);
+            case OPENAPI_PATH -> req.response().putHeader("Content-Type", "application/yaml").end(OPENAPI);
+            default -> error(req, new ApiError(404, "not_found", "no such path; see " + OPENAPI_PATH));
+        }
+    }
+
+    private void verify(HttpServerRequest req, Buffer body) {
+        switch (requests.verify(body.getBytes())) {
+            case Decoded.Ok<io.authd.auth.VerifyRequest> ok -> authenticator.verify(ok.value())
+                    .onComplete(ar -> decision(req, ar.succeeded() ? ar.result() : failClosed(ar.cause())));
+            case Decoded.Invalid<io.authd.auth.VerifyRequest> bad -> error(req, bad.error());
+        }
+    }
+
+    private void challenge(HttpServerRequest req, Buffer body) {
+        switch (requests.challenge(body.getBytes())) {
+            case Decoded.Ok<io.authd.auth.ChallengeRequest> ok -> decision(req, authenticator.challenge(ok.value()));
+            case Decoded.Invalid<io.authd.auth.ChallengeRequest> bad -> error(req, bad.error());
+        }
+    }
+
+    private void forwardAuth(HttpServerRequest req) {
+        switch (ForwardAuth.request(req, requests)) {
+            case Decoded.Ok<io.authd.auth.VerifyRequest> ok -> authenticator.verify(ok.value())
+                    .onComplete(ar -> ForwardAuth.respond(req, ar.succeeded() ? ar.result() : failClosed(ar.cause())));
+            case Decoded.Invalid<io.authd.auth.VerifyRequest> bad -> error(req, bad.error());
+        }
+    }
+
+    /** Contract: an unavailable Decision is answered with HTTP 503; every other Decision with 200. */
+    private static void decision(HttpServerRequest req, Decision d) {
+        req.response().setStatusCode(d.outcome() == Outcome.ERROR ? 503 : 200)
+                .putHeader("Content-Type", "application/json").end(JsonWriter.decision(d));
+    }
+
+    /** The authenticator never fails its future; if it ever does, that is a bug, and the answer is still no. */
+    private static Decision failClosed(Throwable cause) {
+        LOG.error("authenticator failed a verification; answering unavailable", cause);
+        return Decision.unavailable("internal error", 1);
+    }
+
+    private static void postOnly(HttpServerRequest req, java.util.function.BiConsumer<HttpServerRequest, Buffer> next) {
+        if (req.method() != HttpMethod.POST) {
+            req.response().putHeader("Allow", "POST");
+            error(req, new ApiError(405, "method_not_allowed", req.path() + " takes POST"));
+            return;
+        }
+        BodyReader.read(req).onComplete(ar -> {
+            if (ar.succeeded()) {
+                next.accept(req, ar.result());
+            } else if (ar.cause() instanceof BodyReader.TooLarge tooLarge) {
+                req.response().putHeader("Connection", "close"); // the rest of the body is not read
+                error(req, new ApiError(413, "payload_too_large", tooLarge.getMessage()));
+            }
+            // any other failure is a reset connection: nobody is left to answer
+        });
+    }
+
+    static void error(HttpServerRequest req, ApiError e) {
+        if (req.response().ended()) {
+            return;
+        }
+        req.response().setStatusCode(e.status()).putHeader("Content-Type", "application/json")
+                .end(JsonWriter.error(e));
+    }
+
+    private static Buffer loadOpenApi() {
+        try (InputStream in = PublicApi.class.getResourceAsStream("/openapi.yaml")) {
+            if (in == null) {
+                throw new IllegalStateException("openapi.yaml missing from the jar");
+            }
+            return Buffer.buffer(in.readAllBytes());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,114 @@
+package io.authd.auth;
+
+import io.authd.config.RealmOptions;
+import io.authd.credentials.CredentialStore;
+import io.authd.credentials.UserCredentials;
+import io.authd.digest.CredentialsSelection;
+import io.authd.digest.DigestChallenges;
+import io.authd.digest.DigestCredentials;
+import io.authd.digest.DigestVerifier;
+import io.authd.digest.DigestVerifier.Step;
+import io.authd.digest.VerifyContext;
+import io.authd.replay.ReplayStore;
+import io.authd.replay.ReplayVerdict;
+import io.vertx.core.Future;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Answers challenge and verify calls: the seam between the pure protocol rules ({@code digest}, {@code nonce})
+ * and the stores, which answer asynchronously. Requests reach it validated (known realm, offered algorithms);
+ * it never fails a future: anything it cannot check becomes an {@code unavailable} decision, never allow.
+ */
+public final class Authenticator {
+    private static final Logger LOG = LoggerFactory.getLogger(Authenticator.class);
+    private static final int RETRY_AFTER_SECONDS = 1;
+
+    private final Realms realms;
+    private final DigestChallenges challenges;
+    private final DigestVerifier verifier;
+    private final CredentialStore credentials;
+    private final ReplayStore replay;
+
+    public Authenticator(Realms realms, DigestChallenges challenges, DigestVerifier verifier,
+                         CredentialStore credentials, ReplayStore replay) {
+        this.realms = realms;
+        this.challenges = challenges;
+        this.verifier = verifier;
+        this.credentials = credentials;
+        this.replay = replay;
+    }
+
+    public Realms realms() {
+        return realms;
+    }
+
+    /** True when the stores can answer, so the replica may take traffic. */
+    public boolean ready() {
+        return credentials.ready();
+    }
+
+    public Decision challenge(ChallengeRequest r) {
+        RealmOptions realm = realm(r.realm());
+        var offered = r.algorithms() == null ? realm.algorithms() : r.algorithms();
+        return Decision.challenge(r.role().challengeStatus(), Reason.MISSING_CREDENTIALS,
+                challenges.headers(r.protocol(), r.role(), realm, offered, r.clientAddress(), false), null);
+    }
+
+    public Future<Decision> verify(VerifyRequest r) {
+        VerifyContext ctx = VerifyContext.of(r, realm(r.realm()), challenges);
+        return switch (CredentialsSelection.select(r.authorization(), ctx.realm().name())) {
+            case CredentialsSelection.None none -> Future.succeededFuture(
+                    ctx.challenge(Reason.MISSING_CREDENTIALS, false, null));
+            case CredentialsSelection.Malformed m -> Future.succeededFuture(
+                    Decision.deny(400, Reason.MALFORMED_CREDENTIALS, List.of(), m.reason()));
+            case CredentialsSelection.OtherRealm o -> Future.succeededFuture(
+                    ctx.challenge(Reason.REALM_MISMATCH, false, "credentials are for another realm"));
+            case CredentialsSelection.Found f -> verifyDigest(ctx, f.credentials());
+        };
+    }
+
+    private Future<Decision> verifyDigest(VerifyContext ctx, DigestCredentials c) {
+        Step pre = verifier.precheck(ctx, c);
+        if (pre instanceof Step.Done done) {
+            return Future.succeededFuture(done.decision());
+        }
+        Step.NeedsUser pending = (Step.NeedsUser) pre;
+        return lookup(ctx.realm(), c)
+                .compose(user -> afterLookup(ctx, pending, user.orElse(null)))
+                .recover(err -> {
+                    LOG.warn("cannot verify for realm {}: {}", ctx.realm().name(), err.toString());
+                    return Future.succeededFuture(Decision.unavailable("credential or replay store unavailable",
+                            RETRY_AFTER_SECONDS));
+                });
+    }
+
+    private Future<Decision> afterLookup(VerifyContext ctx, Step.NeedsUser pending, UserCredentials user) {
+        Step step = verifier.checkResponse(ctx, pending, user);
+        if (step instanceof Step.Done done) {
+            return Future.succeededFuture(done.decision());
+        }
+        Step.Verified v = (Step.Verified) step;
+        if (v.credentials().qop() == null) {
+            // RFC 2069 answers carry no nonce-count: only the nonce lifetime limits their reuse, which is
+            // why realms must opt in to them (allowNoQop).
+            return Future.succeededFuture(verifier.allow(ctx, v));
+        }
+        return replay.record(v.credentials().nonce(), v.credentials().ncValue(), v.nonce().expiresAtMillis())
+                .map(verdict -> verdict == ReplayVerdict.FIRST_USE ? verifier.allow(ctx, v) : verifier.replayed(ctx));
+    }
+
+    private Future<Optional<UserCredentials>> lookup(RealmOptions realm, DigestCredentials c) {
+        return c.userhash()
+                ? credentials.findByUserhash(realm.name(), c.algorithm().hash(), c.username().toLowerCase(java.util.Locale.ROOT))
+                : credentials.findByUsername(realm.name(), c.username());
+    }
+
+    private RealmOptions realm(String name) {
+        return realms.resolve(name).orElseThrow(() ->
+                new IllegalArgumentException("realm " + name + " must be validated before it reaches the authenticator"));
+    }
+}

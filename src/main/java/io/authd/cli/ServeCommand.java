@@ -1,0 +1,73 @@
+package io.authd.cli;
+
+import io.authd.config.AuthdOptions;
+import io.authd.config.ConfigException;
+import io.authd.config.ConfigLoader;
+import io.authd.server.AuthdServer;
+import io.vertx.core.Vertx;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+
+/** Starts the server and keeps it running until the process is told to stop. */
+@Command(name = "serve", mixinStandardHelpOptions = true, description = "Start the authd server.")
+final class ServeCommand implements Callable<Integer> {
+    private static final Logger LOG = LoggerFactory.getLogger(ServeCommand.class);
+
+    @Option(names = {"-c", "--config"}, description = "YAML configuration file (default: $AUTHD_CONFIG, else "
+            + "config/authd.yaml when it exists, else built-in defaults).")
+    Path config;
+
+    @Override
+    public Integer call() {
+        AuthdOptions options;
+        try {
+            options = loadOptions();
+        } catch (ConfigException e) {
+            System.err.println("authd: invalid configuration:\n" + e.getMessage());
+            return 1;
+        }
+        Vertx vertx = Vertx.vertx();
+        try {
+            AuthdServer server = AuthdServer.builder(options).start(vertx).await(30, TimeUnit.SECONDS);
+            LOG.info("authd {} mode: public API on {}:{}, management on {}:{}", options.mode().name().toLowerCase(),
+                    options.listen().publicApi().host(), server.publicPort(),
+                    options.listen().management().host(), server.managementPort());
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> shutdown(vertx, server), "authd-shutdown"));
+            return 0;
+        } catch (Exception e) {
+            System.err.println("authd: cannot start: " + e.getMessage());
+            vertx.close();
+            return 1;
+        }
+    }
+
+    private AuthdOptions loadOptions() {
+        Path file = config;
+        if (file == null && System.getenv("AUTHD_CONFIG") != null) {
+            file = Path.of(System.getenv("AUTHD_CONFIG"));
+        }
+        if (file == null && Files.exists(Path.of("config", "authd.yaml"))) {
+            file = Path.of("config", "authd.yaml");
+        }
+        if (file == null) {
+            return ConfigLoader.defaults(System.getenv());
+        }
+        LOG.info("configuration from {}", file.toAbsolutePath());
+        return ConfigLoader.load(file, System.getenv());
+    }
+
+    private static void shutdown(Vertx vertx, AuthdServer server) {
+        try {
+            server.close().compose(v -> vertx.close()).await(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            LOG.warn("shutdown did not finish cleanly: {}", e.toString());
+        }
+    }
+}

@@ -1,0 +1,183 @@
+package io.authd.nonce;
+
+import io.authd.digest.DigestAlgorithm;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.InstantSource;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Mints and checks stateless nonces (RFC 7616 §3.3 leaves the nonce format to the server).
+ *
+ * <p>A nonce is base64url (no padding) of 36 bytes:
+ * <pre>
+ *   version (1) | key id (2) | issue time, epoch ms (6) | random (11) | HMAC-SHA256 truncated (16)
+ * </pre>
+ * The MAC covers the first 20 bytes and the realm, the algorithm and, when the realm binds nonces to
+ * clients, the client address. So any replica holding the key ring checks any replica's nonce without
+ * shared state; a nonce minted for SHA-256 cannot be answered with MD5 (no downgrade); a nonce of another
+ * realm is invalid. Validity depends only on the issue time inside the nonce and the wall clock, never on
+ * when this process started.
+ */
+public final class NonceService {
+    /** Characters of a nonce: 36 bytes in base64url without padding. */
+    public static final int NONCE_LENGTH = 48;
+    /** Replicas' clocks differ a little; a nonce "from the future" beyond this is not ours. */
+    public static final long MAX_CLOCK_SKEW_MILLIS = 10_000;
+
+    private static final byte VERSION = 1;
+    private static final int HEADER = 20;
+    private static final int MAC_BYTES = 16;
+    private static final int RANDOM_OFFSET = 9;
+    private static final int RANDOM_BYTES = 11;
+    private static final byte SEPARATOR = 0;
+
+    private final NonceKeyRing ring;
+    private final InstantSource clock;
+    private final Map<Integer, Integer> slotById = new HashMap<>();
+    private final ThreadLocal<PerThread> perThread;
+
+    public NonceService(NonceKeyRing ring, InstantSource clock) {
+        this.ring = ring;
+        this.clock = clock;
+        var keys = ring.keys();
+        for (int i = 0; i < keys.size(); i++) {
+            slotById.put(keys.get(i).id(), i);
+        }
+        this.perThread = ThreadLocal.withInitial(() -> new PerThread(keys.size()));
+    }
+
+    /**
+     * A fresh nonce for {@code realm} and {@code algorithm}.
+     *
+     * @param clientAddress bind the nonce to this client, or null when the realm does not bind
+     */
+    public String mint(String realm, DigestAlgorithm algorithm, String clientAddress) {
+        long now = clock.millis();
+        NonceKey key = ring.signingKey(now);
+        PerThread t = perThread.get();
+        byte[] buf = new byte[HEADER + MAC_BYTES];
+        buf[0] = VERSION;
+        buf[1] = (byte) (key.id() >>> 8);
+        buf[2] = (byte) key.id();
+        for (int i = 0; i < 6; i++) {
+            buf[3 + i] = (byte) (now >>> (8 * (5 - i)));
+        }
+        t.random.nextBytes(t.randomBytes);
+        System.arraycopy(t.randomBytes, 0, buf, RANDOM_OFFSET, RANDOM_BYTES);
+        byte[] mac = t.mac(key, slotById.get(key.id()), buf, realm, algorithm, clientAddress);
+        System.arraycopy(mac, 0, buf, HEADER, MAC_BYTES);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(buf);
+    }
+
+    /**
+     * Checks a nonce the client returned.
+     *
+     * @param lifetime       how long a nonce is fresh
+     * @param nextNonceAfter share of the lifetime after which {@link NonceCheck.Fresh#refreshDue()} is true;
+     *                       1 or more means never
+     */
+    public NonceCheck check(String nonce, String realm, DigestAlgorithm algorithm, String clientAddress,
+                            Duration lifetime, double nextNonceAfter) {
+        byte[] buf = decode(nonce);
+        if (buf == null || buf[0] != VERSION) {
+            return new NonceCheck.Invalid("not a nonce minted by authd");
+        }
+        int id = ((buf[1] & 0xff) << 8) | (buf[2] & 0xff);
+        NonceKey key = ring.key(id);
+        if (key == null) {
+            return new NonceCheck.Invalid("nonce key " + id + " is not in the key ring");
+        }
+        byte[] mac = perThread.get().mac(key, slotById.get(id), buf, realm, algorithm, clientAddress);
+        if (!MessageDigest.isEqual(java.util.Arrays.copyOfRange(mac, 0, MAC_BYTES),
+                java.util.Arrays.copyOfRange(buf, HEADER, HEADER + MAC_BYTES))) {
+            return new NonceCheck.Invalid("nonce signature does not match (tampered, or minted for another "
+                    + "realm, algorithm or client)");
+        }
+        return age(issuedAt(buf), lifetime, nextNonceAfter);
+    }
+
+    /** An opaque value for a challenge: not secret, not checked (RFC 7616 §3.3 lets the server choose). */
+    public static String opaqueFor(String nonce) {
+        return nonce.substring(12, 28);
+    }
+
+    private NonceCheck age(long issued, Duration lifetime, double nextNonceAfter) {
+        long now = clock.millis();
+        if (issued > now + MAX_CLOCK_SKEW_MILLIS) {
+            return new NonceCheck.Invalid("nonce issued in the future");
+        }
+        long lifetimeMillis = lifetime.toMillis();
+        long age = now - issued;
+        if (age > lifetimeMillis) {
+            return new NonceCheck.Stale(issued);
+        }
+        boolean refreshDue = nextNonceAfter < 1 && age >= (long) (lifetimeMillis * nextNonceAfter);
+        return new NonceCheck.Fresh(issued, issued + lifetimeMillis, refreshDue);
+    }
+
+    private static long issuedAt(byte[] buf) {
+        long t = 0;
+        for (int i = 0; i < 6; i++) {
+            t = (t << 8) | (buf[3 + i] & 0xff);
+        }
+        return t;
+    }
+
+    private static byte[] decode(String nonce) {
+        if (nonce.length() != NONCE_LENGTH) {
+            return null;
+        }
+        try {
+            return Base64.getUrlDecoder().decode(nonce);
+        } catch (IllegalArgumentException e) {
+            return null; // not base64url: not ours (expected input, so no exception escapes)
+        }
+    }
+
+    /** One Mac per key and a random source per thread: neither is thread-safe, both are costly to create. */
+    private static final class PerThread {
+        private final Mac[] macs;
+        private final SecureRandom random = new SecureRandom();
+        private final byte[] randomBytes = new byte[RANDOM_BYTES];
+
+        PerThread(int keys) {
+            this.macs = new Mac[keys];
+        }
+
+        byte[] mac(NonceKey key, int slot, byte[] header, String realm, DigestAlgorithm algorithm, String client) {
+            Mac mac = macs[slot];
+            if (mac == null) {
+                mac = newMac(key);
+                macs[slot] = mac;
+            }
+            mac.update(header, 0, HEADER);
+            mac.update(realm.getBytes(StandardCharsets.UTF_8));
+            mac.update(SEPARATOR);
+            mac.update(algorithm.token().getBytes(StandardCharsets.US_ASCII));
+            mac.update(SEPARATOR);
+            if (client != null) {
+                mac.update(client.getBytes(StandardCharsets.UTF_8));
+            }
+            return mac.doFinal();
+        }
+
+        private static Mac newMac(NonceKey key) {
+            try {
+                Mac mac = Mac.getInstance("HmacSHA256");
+                mac.init(new SecretKeySpec(key.secret(), "HmacSHA256"));
+                return mac;
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException("HmacSHA256 is required of every JDK", e);
+            }
+        }
+    }
+}

@@ -1,0 +1,145 @@
+package io.authd.server;
+
+import io.authd.api.http.ManagementApi;
+import io.authd.api.http.PublicApi;
+import io.authd.auth.Authenticator;
+import io.authd.auth.Realms;
+import io.authd.config.AuthdOptions;
+import io.authd.config.Endpoint;
+import io.authd.credentials.CredentialStore;
+import io.authd.credentials.FileCredentialStore;
+import io.authd.digest.DigestChallenges;
+import io.authd.digest.DigestVerifier;
+import io.authd.nonce.NonceKeyRing;
+import io.authd.nonce.NonceKeyRings;
+import io.authd.nonce.NonceService;
+import io.authd.replay.MemoryReplayStore;
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+
+import java.time.InstantSource;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Wires authd from its options and starts both ports. Tests replace the clock, the key ring or the credential
+ * store through the builder; everything else comes from the options.
+ */
+public final class AuthdServer {
+    private final Vertx vertx;
+    private final HttpServer management;
+    private final Deployed publicApi;
+    private final Runnable onClose;
+
+    private AuthdServer(Vertx vertx, HttpServer management, Deployed publicApi, Runnable onClose) {
+        this.vertx = vertx;
+        this.management = management;
+        this.publicApi = publicApi;
+        this.onClose = onClose;
+    }
+
+    private record Deployed(String deploymentId, int port) {
+    }
+
+    public static Builder builder(AuthdOptions options) {
+        return new Builder(options);
+    }
+
+    public int publicPort() {
+        return publicApi.port();
+    }
+
+    public int managementPort() {
+        return management.actualPort();
+    }
+
+    /** Stops taking requests and releases the stores; the Vert.x instance stays the caller's. */
+    public Future<Void> close() {
+        onClose.run();
+        return management.close().compose(v -> vertx.undeploy(publicApi.deploymentId()));
+    }
+
+    public static final class Builder {
+        private final AuthdOptions options;
+        private InstantSource clock = InstantSource.system();
+        private NonceKeyRing keyRing;
+        private CredentialStore credentials;
+
+        private Builder(AuthdOptions options) {
+            this.options = options;
+        }
+
+        public Builder clock(InstantSource clock) {
+            this.clock = clock;
+            return this;
+        }
+
+        public Builder keyRing(NonceKeyRing keyRing) {
+            this.keyRing = keyRing;
+            return this;
+        }
+
+        public Builder credentialStore(CredentialStore credentials) {
+            this.credentials = credentials;
+            return this;
+        }
+
+        /** Loads what is not given (blocking file reads: call before serving, as start-up does). */
+        public Future<AuthdServer> start(Vertx vertx) {
+            NonceKeyRing ring = keyRing != null ? keyRing : NonceKeyRings.load(options.nonce(), options.mode());
+            Runnable stopStore = () -> { };
+            CredentialStore store = credentials;
+            if (store == null) {
+                FileCredentialStore file = FileCredentialStore.open(options.credentials().file());
+                file.start(vertx, options.credentials().reloadInterval());
+                store = file;
+                stopStore = file::stop;
+            }
+            Authenticator authenticator = authenticator(ring, store);
+            Runnable onClose = stopStore;
+            return deployPublic(vertx, authenticator).compose(deployed -> listen(vertx,
+                    new HttpServerOptions(), options.listen().management(),
+                    s -> s.requestHandler(ManagementApi.router(vertx, authenticator)))
+                    .map(mgmt -> new AuthdServer(vertx, mgmt, deployed, onClose)));
+        }
+
+        private Authenticator authenticator(NonceKeyRing ring, CredentialStore store) {
+            NonceService nonces = new NonceService(ring, clock);
+            DigestChallenges challenges = new DigestChallenges(nonces);
+            var replay = new MemoryReplayStore(options.replay().window(), options.replay().maxEntries(), clock);
+            return new Authenticator(new Realms(options.realms(), options.defaultRealm()), challenges,
+                    new DigestVerifier(nonces, challenges), store, replay);
+        }
+
+        /** One server per event loop on the same port; Vert.x spreads connections across them. */
+        private Future<Deployed> deployPublic(Vertx vertx, Authenticator authenticator) {
+            int instances = options.instances() > 0 ? options.instances() : Runtime.getRuntime().availableProcessors();
+            AtomicInteger port = new AtomicInteger();
+            Endpoint endpoint = options.listen().publicApi();
+            return vertx.deployVerticle(() -> new VerticleBase() {
+                @Override
+                public Future<?> start() {
+                    return listen(vertx, publicServerOptions(), endpoint,
+                            s -> s.requestHandler(new PublicApi(authenticator)))
+                            .onSuccess(s -> port.set(s.actualPort()));
+                }
+            }, new DeploymentOptions().setInstances(instances)).map(id -> new Deployed(id, port.get()));
+        }
+    }
+
+    /** HTTP/1.1 and h2c (upgrade and prior knowledge) on one port, as the contract requires. */
+    static HttpServerOptions publicServerOptions() {
+        return new HttpServerOptions().setHttp2ClearTextEnabled(true).setMaxHeaderSize(16 * 1024)
+                .setIdleTimeout(60).setCompressionSupported(false);
+    }
+
+    private static Future<HttpServer> listen(Vertx vertx, HttpServerOptions opts, Endpoint endpoint,
+                                             java.util.function.Consumer<HttpServer> configure) {
+        HttpServer server = vertx.createHttpServer(opts);
+        configure.accept(server);
+        return server.listen(endpoint.port(), endpoint.host());
+    }
+}
