@@ -43,8 +43,8 @@ public enum DigestAlgorithm {
      * clients differ ("SHA-256-SESS" is seen), so the comparison ignores ASCII case.
      */
     public static Optional<DigestAlgorithm> fromToken(String token) {
-        if (token == null) {
-            return Optional.empty();
+        if (token == null || !HttpChars.isAscii(token)) {
+            return Optional.empty(); // equalsIgnoreCase folds non-ASCII look-alikes such as U+017F
         }
         for (DigestAlgorithm a : values()) {
             if (a.token.equalsIgnoreCase(token)) {

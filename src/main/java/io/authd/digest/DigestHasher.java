@@ -100,16 +100,14 @@ public final class DigestHasher {
         HashFunction h = in.algorithm().hash();
         int n = h.hexLength();
         sessionHa1(in, storedHa1, h);
+        if (in.qop() == Qop.AUTH_INT) {
+            bodyHash(in, h); // before HA2: it uses the same MessageDigest
+        }
         MessageDigest md = begin(h);
         update(md, in.method());
         md.update(COLON);
         update(md, in.uri());
         if (in.qop() == Qop.AUTH_INT) {
-            bodyHash(in, h);
-            md = begin(h);
-            update(md, in.method());
-            md.update(COLON);
-            update(md, in.uri());
             md.update(COLON);
             md.update(bodyHash, 0, n);
         }

@@ -45,8 +45,8 @@ public enum HashFunction {
 
     /** Case-insensitive lookup by {@link #token()}. */
     public static Optional<HashFunction> fromToken(String token) {
-        if (token == null) {
-            return Optional.empty();
+        if (token == null || !HttpChars.isAscii(token)) {
+            return Optional.empty(); // toUpperCase folds non-ASCII look-alikes such as U+017F
         }
         String upper = token.toUpperCase(Locale.ROOT);
         for (HashFunction h : values()) {

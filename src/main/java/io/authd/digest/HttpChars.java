@@ -33,6 +33,16 @@ final class HttpChars {
     }
 
     /** True if {@code s} is a non-empty RFC 9110 token. */
+    /** True when every char is ASCII; tokens compared case-insensitively must be, or case folding lies. */
+    static boolean isAscii(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     static boolean isToken(String s) {
         if (s.isEmpty()) {
             return false;

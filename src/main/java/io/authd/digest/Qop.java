@@ -20,8 +20,8 @@ public enum Qop {
 
     /** Case-insensitive lookup of a single qop token. */
     public static Optional<Qop> fromToken(String token) {
-        if (token == null) {
-            return Optional.empty();
+        if (token == null || !HttpChars.isAscii(token)) {
+            return Optional.empty(); // equalsIgnoreCase folds non-ASCII look-alikes such as U+017F
         }
         for (Qop q : values()) {
             if (q.token.equalsIgnoreCase(token)) {
