@@ -1,0 +1,36 @@
+package io.authd.config;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Replay protection: which nonce-counts each nonce has already used.
+ *
+ * @param store      where they are kept; only {@code memory} (per replica) so far
+ * @param window     how many recent nonce-counts per nonce are remembered, 1..64 (one bit each in a long), so
+ *                   a client may send up to this many requests out of order
+ * @param maxEntries nonces tracked at most; the oldest are dropped first, so memory stays bounded under a flood
+ */
+public record ReplayOptions(String store, int window, int maxEntries) {
+
+    /** The stores implemented so far. */
+    public static final List<String> STORES = List.of("memory");
+    public static final int MAX_WINDOW = 64;
+    /** Below this a busy realm would evict live nonces and turn honest retries into replays. */
+    public static final int MIN_ENTRIES = 1000;
+
+    public static final ReplayOptions DEFAULTS = new ReplayOptions("memory", MAX_WINDOW, 1_000_000);
+
+    public ReplayOptions {
+        Problems problems = new Problems();
+        if (problems.present(store, "store")) {
+            String normalized = store.strip().toLowerCase(Locale.ROOT);
+            problems.check(STORES.contains(normalized), "store",
+                    "unsupported store '" + store + "' (supported: " + String.join(", ", STORES) + ")");
+            store = normalized;
+        }
+        problems.check(window >= 1 && window <= MAX_WINDOW, "window", "must be 1.." + MAX_WINDOW + ", got " + window);
+        problems.check(maxEntries >= MIN_ENTRIES, "maxEntries", "must be at least " + MIN_ENTRIES + ", got " + maxEntries);
+        problems.throwIfAny();
+    }
+}
