@@ -22,6 +22,7 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 
 import java.time.InstantSource;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -59,7 +60,7 @@ public final class AuthdServer {
     /** Stops taking requests and releases the stores; the Vert.x instance stays the caller's. */
     public Future<Void> close() {
         onClose.run();
-        return management.close().compose(v -> vertx.undeploy(publicApi.deploymentId()));
+        return management.shutdown(0, TimeUnit.SECONDS).compose(v -> vertx.undeploy(publicApi.deploymentId()));
     }
 
     public static final class Builder {
@@ -119,14 +120,40 @@ public final class AuthdServer {
             int instances = options.instances() > 0 ? options.instances() : Runtime.getRuntime().availableProcessors();
             AtomicInteger port = new AtomicInteger();
             Endpoint endpoint = options.listen().publicApi();
-            return vertx.deployVerticle(() -> new VerticleBase() {
-                @Override
-                public Future<?> start() {
-                    return listen(vertx, publicServerOptions(), endpoint,
-                            s -> s.requestHandler(new PublicApi(authenticator)))
-                            .onSuccess(s -> port.set(s.actualPort()));
-                }
-            }, new DeploymentOptions().setInstances(instances)).map(id -> new Deployed(id, port.get()));
+            return vertx.deployVerticle(() -> new PublicVerticle(endpoint, authenticator, port),
+                    new DeploymentOptions().setInstances(instances)).map(id -> new Deployed(id, port.get()));
+        }
+    }
+
+    /** One event loop's public server. */
+    private static final class PublicVerticle extends VerticleBase {
+        private final Endpoint endpoint;
+        private final Authenticator authenticator;
+        private final AtomicInteger boundPort;
+        private HttpServer server;
+
+        PublicVerticle(Endpoint endpoint, Authenticator authenticator, AtomicInteger boundPort) {
+            this.endpoint = endpoint;
+            this.authenticator = authenticator;
+            this.boundPort = boundPort;
+        }
+
+        @Override
+        public Future<?> start() {
+            return listen(vertx, publicServerOptions(), endpoint, s -> s.requestHandler(new PublicApi(authenticator)))
+                    .onSuccess(s -> {
+                        server = s;
+                        boundPort.set(s.actualPort());
+                    });
+        }
+
+        /**
+         * Vert.x 5 closes servers gracefully, waiting for clients to close kept-alive connections; callers
+         * (proxies) keep theirs open for good, so stop closes them at once. Draining comes with the SIGTERM work.
+         */
+        @Override
+        public Future<?> stop() {
+            return server == null ? Future.succeededFuture() : server.shutdown(0, TimeUnit.SECONDS);
         }
     }
 

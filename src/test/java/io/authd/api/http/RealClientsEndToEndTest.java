@@ -76,9 +76,22 @@ class RealClientsEndToEndTest {
         assertThat(curlDigest("sha256.example.com", "bob", "zanzibar", "-X", "POST", "--data", "x=1")).isEqualTo("200 bob");
     }
 
+    /**
+     * One curl process per request: curl 7.88 breaks HTTP/2 prior knowledge when it reuses the connection for
+     * the second, authenticated request (curl PR #10643, fixed in 8.0), so --digest cannot be used here.
+     */
     @Test
     void curlOverHttp2PriorKnowledgeIsAllowed() throws Exception {
-        assertThat(curlDigest("md5.example.com", "alice", "wonderland", "--http2-prior-knowledge")).isEqualTo("200 alice");
+        String url = server.url("/v1/forward-auth?realm=md5.example.com");
+        Processes.Result challenge = Processes.run(List.of(curl, "-s", "-o", "/dev/null", "--http2-prior-knowledge",
+                "-w", "%{http_version} %header{www-authenticate}", url));
+        assertThat(challenge.stdout()).startsWith("2 Digest ");
+        String header = challenge.stdout().substring(2);
+        String auth = io.authd.testing.ClientDigest.authorization(header, "alice", "wonderland", "GET",
+                "/v1/forward-auth?realm=md5.example.com", "00000001", "h2c", "auth", null);
+        Processes.Result allowed = Processes.run(List.of(curl, "-s", "-o", "/dev/null", "--http2-prior-knowledge",
+                "-H", "Authorization: " + auth, "-w", "%{http_version} %{http_code} %header{x-authd-user}", url));
+        assertThat(allowed.stdout()).isEqualTo("2 200 alice");
     }
 
     @Test
