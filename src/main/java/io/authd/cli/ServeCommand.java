@@ -65,7 +65,9 @@ final class ServeCommand implements Callable<Integer> {
 
     private static void shutdown(Vertx vertx, AuthdServer server) {
         try {
-            server.close().compose(v -> vertx.close()).await(10, TimeUnit.SECONDS);
+            // Sequential, not composed: vertx.close() from an event-loop callback never completes its future.
+            server.close().await(10, TimeUnit.SECONDS);
+            vertx.close().await(10, TimeUnit.SECONDS);
         } catch (Exception e) {
             LOG.warn("shutdown did not finish cleanly: {}", e.toString());
         }

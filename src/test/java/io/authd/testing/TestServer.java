@@ -106,7 +106,7 @@ public final class TestServer implements AutoCloseable {
         y.append("    \"").append(name).append("\":\n      ha1:\n");
         for (HashFunction h : HashFunction.values()) {
             y.append("        ").append(h.token()).append(": ")
-                    .append(DigestHasher.current().ha1(h, name, realm, password)).append('\n');
+                    .append("\"").append(DigestHasher.current().ha1(h, name, realm, password)).append("\"\n");
         }
     }
 
@@ -154,6 +154,8 @@ public final class TestServer implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
-        server.close().compose(v -> vertx.close()).await(10, TimeUnit.SECONDS);
+        // Sequential, not composed: vertx.close() from an event-loop callback can never complete its own future.
+        server.close().await(10, TimeUnit.SECONDS);
+        vertx.close().await(10, TimeUnit.SECONDS);
     }
 }
