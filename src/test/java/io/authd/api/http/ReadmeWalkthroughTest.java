@@ -1,0 +1,42 @@
+package io.authd.api.http;
+
+import io.authd.testing.Processes;
+import io.authd.testing.TestServer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Runs the README's SIP REGISTER walk-through, as written, against a real server: the docs cannot drift. */
+class ReadmeWalkthroughTest {
+    private static final String MARKER = "<!-- readme-test: sip-register -->";
+
+    @Test
+    void readmeSipRegisterWalkthroughAllowsThenSeesTheReplay(@TempDir Path dir) throws Exception {
+        String script = block(Files.readString(Path.of("README.md")));
+        Processes.require("python3");
+        try (TestServer server = TestServer.start(dir)) {
+            String runnable = script.replace("AUTHD=http://127.0.0.1:8080", "AUTHD=" + server.url(""));
+            Path file = dir.resolve("walkthrough.sh");
+            Files.writeString(file, runnable);
+            Processes.Result r = Processes.run(List.of("bash", "-eu", file.toString()));
+            assertThat(r.exitCode()).as(r.stderr()).isZero();
+            List<String> lines = r.stdout().lines().toList();
+            assertThat(lines).hasSize(3);
+            assertThat(lines.get(0)).contains("\"reason\":\"missing_credentials\"").contains("algorithm=MD5");
+            assertThat(lines.get(1)).contains("\"outcome\":\"allow\"").contains("\"user\":\"alice\"");
+            assertThat(lines.get(2)).contains("\"reason\":\"replayed_nonce\"");
+        }
+    }
+
+    private static String block(String readme) {
+        int marker = readme.indexOf(MARKER);
+        assertThat(marker).as("README marker").isPositive();
+        int start = readme.indexOf("```sh\n", marker) + 6;
+        return readme.substring(start, readme.indexOf("\n```", start) + 1);
+    }
+}
