@@ -3,6 +3,7 @@ package io.authd.digest;
 import io.authd.auth.Decision;
 import io.authd.auth.DigestIdentity;
 import io.authd.auth.HeaderField;
+import io.authd.auth.Protocol;
 import io.authd.auth.Reason;
 import io.authd.auth.VerifyRequest;
 import io.authd.config.RealmOptions;
@@ -27,6 +28,8 @@ import java.util.List;
  */
 public final class DigestVerifier {
     private static final String BAD_CREDENTIALS_DETAIL = "wrong response or unknown user";
+    private static final String[] UNKNOWN_USER_HA1 = java.util.Arrays.stream(HashFunction.values())
+            .map(h -> "0".repeat(h.hexLength())).toArray(String[]::new);
 
     private final NonceService nonces;
     private final DigestChallenges challenges;
@@ -123,13 +126,13 @@ public final class DigestVerifier {
 
     private static boolean uriMatches(VerifyContext ctx, String digestUri) {
         VerifyRequest r = ctx.request();
-        boolean check = r.protocol() == io.authd.auth.Protocol.HTTP || ctx.realm().sipUriCheck() == UriCheck.STRICT;
+        boolean check = r.protocol() == Protocol.HTTP || ctx.realm().sipUriCheck() == UriCheck.STRICT;
         return !check || DigestUris.matches(r.protocol(), digestUri, r.uri());
     }
 
     /** An HA1 no password produces in practice, hashed like a real one so timing does not reveal unknown users. */
     private static String unknownUserHa1(DigestAlgorithm algorithm) {
-        return "0".repeat(algorithm.hash().hexLength());
+        return UNKNOWN_USER_HA1[algorithm.hash().ordinal()];
     }
 
     private static Step done(Decision d) {

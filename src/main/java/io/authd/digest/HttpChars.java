@@ -32,7 +32,6 @@ final class HttpChars {
         return c == ' ' || c == '\t';
     }
 
-    /** True if {@code s} is a non-empty RFC 9110 token. */
     /** True when every char is ASCII; tokens compared case-insensitively must be, or case folding lies. */
     static boolean isAscii(String s) {
         for (int i = 0; i < s.length(); i++) {
@@ -43,6 +42,7 @@ final class HttpChars {
         return true;
     }
 
+    /** True if {@code s} is a non-empty RFC 9110 token. */
     static boolean isToken(String s) {
         if (s.isEmpty()) {
             return false;

@@ -1,5 +1,6 @@
 package io.authd.digest;
 
+import io.authd.testing.EndToEndTest;
 import io.authd.testing.TestServer;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.AfterAll;
@@ -19,20 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Every hostile input of the parser suites, sent through /v1/verify of a real server: never allow, never an
  * exception surfacing as a 5xx; always a Decision.
  */
-class HostileHeadersThroughApiTest {
-    @TempDir
-    static Path dir;
-    static TestServer server;
-
-    @BeforeAll
-    static void start() throws Exception {
-        server = TestServer.start(dir);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        server.close();
-    }
+class HostileHeadersThroughApiTest extends EndToEndTest {
 
     static Stream<Arguments> hostile() {
         return Stream.concat(AuthorizationParserTest.malformedHeaders(), DigestCredentialsParserTest.malformedDigest());

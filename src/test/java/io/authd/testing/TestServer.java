@@ -153,7 +153,7 @@ public final class TestServer implements AutoCloseable {
     }
 
     @Override
-    public void close() throws Exception {
+    public void close() throws java.util.concurrent.TimeoutException {
         // Sequential, not composed: vertx.close() from an event-loop callback can never complete its own future.
         server.close().await(10, TimeUnit.SECONDS);
         vertx.close().await(10, TimeUnit.SECONDS);

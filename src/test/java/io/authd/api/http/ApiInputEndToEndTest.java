@@ -1,5 +1,6 @@
 package io.authd.api.http;
 
+import io.authd.testing.EndToEndTest;
 import io.authd.testing.TestServer;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.AfterAll;
@@ -18,20 +19,7 @@ import java.nio.file.Path;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Invalid API input is HTTP 400 (or 404/405/413) with the contract's error object, never a Decision. */
-class ApiInputEndToEndTest {
-    @TempDir
-    static Path dir;
-    static TestServer server;
-
-    @BeforeAll
-    static void start() throws Exception {
-        server = TestServer.start(dir);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        server.close();
-    }
+class ApiInputEndToEndTest extends EndToEndTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {

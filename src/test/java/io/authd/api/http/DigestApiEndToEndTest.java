@@ -1,6 +1,7 @@
 package io.authd.api.http;
 
 import io.authd.testing.ClientDigest;
+import io.authd.testing.EndToEndTest;
 import io.authd.testing.TestServer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -22,21 +23,8 @@ import static io.authd.testing.TestServer.headers;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** SIP and HTTP Digest through the JSON API of a real server, answered by an independent client. */
-class DigestApiEndToEndTest {
+class DigestApiEndToEndTest extends EndToEndTest {
     private static final String SDP = "v=0\r\no=alice 2890844526 2890844526 IN IP4 host.example.com\r\ns=-\r\n";
-    @TempDir
-    static Path dir;
-    static TestServer server;
-
-    @BeforeAll
-    static void start() throws Exception {
-        server = TestServer.start(dir);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        server.close();
-    }
 
     private static JsonObject challenge(JsonObject request) throws Exception {
         JsonObject d = server.decision("/v1/challenge", request);

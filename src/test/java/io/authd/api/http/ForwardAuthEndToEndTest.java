@@ -2,6 +2,7 @@ package io.authd.api.http;
 
 import io.authd.testing.ClientDigest;
 import io.authd.testing.Processes;
+import io.authd.testing.EndToEndTest;
 import io.authd.testing.TestServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -15,20 +16,7 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** How /v1/forward-auth reads the original request from a front proxy's headers (contract "forward-auth"). */
-class ForwardAuthEndToEndTest {
-    @TempDir
-    static Path dir;
-    static TestServer server;
-
-    @BeforeAll
-    static void start() throws Exception {
-        server = TestServer.start(dir);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        server.close();
-    }
+class ForwardAuthEndToEndTest extends EndToEndTest {
 
     private static String challenge(String query, String... headers) throws Exception {
         HttpResponse<String> r = server.get(server.url("/v1/forward-auth?" + query), headers);

@@ -1,6 +1,7 @@
 package io.authd.api.http;
 
 import io.authd.testing.Processes;
+import io.authd.testing.EndToEndTest;
 import io.authd.testing.TestServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -15,23 +16,14 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** /v1/forward-auth driven by clients nobody here wrote: curl --digest and Python's urllib. */
-class RealClientsEndToEndTest {
-    @TempDir
-    static Path dir;
-    static TestServer server;
+class RealClientsEndToEndTest extends EndToEndTest {
     static String curl;
     static String python;
 
     @BeforeAll
-    static void start() throws Exception {
-        server = TestServer.start(dir);
+    static void findClients() throws Exception {
         curl = Processes.require("curl");
         python = Processes.require("python3");
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        server.close();
     }
 
     /** curl --digest; prints "status user" from the last response. */
