@@ -49,6 +49,9 @@ public final class TestServer implements AutoCloseable {
                 algorithms: [SHA-256, MD5]
                 qop: [auth, auth-int]
                 sipUriCheck: strict
+              - name: rewrite.example.com
+                algorithms: [MD5]
+                sipUriCheck: off
               - name: legacy.example.com
                 algorithms: [MD5]
                 qop: []
@@ -63,7 +66,7 @@ public final class TestServer implements AutoCloseable {
               window: 64
             """;
     public static final String[] REALMS = {"example.com", "md5.example.com", "sha256.example.com",
-            "sip.example.com", "legacy.example.com", "bound.example.com"};
+            "sip.example.com", "rewrite.example.com", "legacy.example.com", "bound.example.com"};
 
     public final MutableClock clock;
     private final Vertx vertx;

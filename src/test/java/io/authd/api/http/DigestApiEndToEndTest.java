@@ -258,6 +258,20 @@ class DigestApiEndToEndTest extends EndToEndTest {
     }
 
     @Test
+    void sipRealmWithUriCheckOffAcceptsARewrittenRequestUri() throws Exception {
+        JsonObject req = sip("INVITE", "sip:bob@10.0.0.5:5060", "rewrite.example.com");
+        String header = firstChallenge(req, "WWW-Authenticate");
+        String auth = ClientDigest.authorization(header, "alice", "wonderland", "INVITE", "sip:bob@rewrite.example.com",
+                "00000001", "abc", "auth", null);
+        assertThat(verify(req.copy().put("authorization", auth)).getString("outcome")).isEqualTo("allow");
+        JsonObject http = req.copy().put("protocol", "http").put("method", "GET").put("uri", "/a");
+        String h2 = firstChallenge(http, "WWW-Authenticate");
+        String auth2 = ClientDigest.authorization(h2, "alice", "wonderland", "GET", "/b", "00000001", "abc", "auth", null);
+        assertThat(verify(http.copy().put("authorization", auth2)).getString("reason"))
+                .as("HTTP always checks the uri (RFC 7616 §3.4.6)").isEqualTo("uri_mismatch");
+    }
+
+    @Test
     void everyAlgorithmIsVerifiedEndToEnd() throws Exception {
         for (String alg : List.of("MD5", "MD5-sess", "SHA-256", "SHA-256-sess", "SHA-512-256", "SHA-512-256-sess")) {
             JsonObject req = new JsonObject().put("method", "GET").put("uri", "/api/" + alg);
