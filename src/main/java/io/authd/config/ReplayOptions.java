@@ -6,20 +6,24 @@ import java.util.Locale;
 /**
  * Replay protection: which nonce-counts each nonce has already used.
  *
- * @param store      where they are kept; only {@code memory} (per replica) so far
+ * @param store      where they are kept: {@code memory} (this replica only), {@code redis} or {@code postgres}
+ *                   (shared by every replica, so a count used on one is refused on all)
  * @param window     how many recent nonce-counts per nonce are remembered, 1..64 (one bit each in a long), so
  *                   a client may send up to this many requests out of order
- * @param maxEntries nonces tracked at most; the oldest are dropped first, so memory stays bounded under a flood
+ * @param maxEntries memory store: nonces tracked at most; the oldest are dropped first, so memory stays bounded
+ * @param redis      the Redis used when {@code store} is {@code redis}
+ * @param postgres   the PostgreSQL used when {@code store} is {@code postgres}
  */
-public record ReplayOptions(String store, int window, int maxEntries) {
+public record ReplayOptions(String store, int window, int maxEntries, RedisOptions redis, PostgresOptions postgres) {
 
-    /** The stores implemented so far. */
-    public static final List<String> STORES = List.of("memory");
+    /** The stores there are. */
+    public static final List<String> STORES = List.of("memory", "redis", "postgres");
     public static final int MAX_WINDOW = 64;
     /** Below this a busy realm would evict live nonces and turn honest retries into replays. */
     public static final int MIN_ENTRIES = 1000;
 
-    public static final ReplayOptions DEFAULTS = new ReplayOptions("memory", MAX_WINDOW, 1_000_000);
+    public static final ReplayOptions DEFAULTS = new ReplayOptions("memory", MAX_WINDOW, 1_000_000,
+            RedisOptions.DEFAULTS, PostgresOptions.DEFAULTS);
 
     public ReplayOptions {
         Problems problems = new Problems();

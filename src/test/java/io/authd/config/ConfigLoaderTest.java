@@ -29,7 +29,7 @@ class ConfigLoaderTest {
         assertThat(o.nonce()).isEqualTo(new NonceOptions(null, null));
         assertThat(o.credentials().file()).isEqualTo(Path.of("credentials.yaml").toAbsolutePath());
         assertThat(o.credentials().reloadInterval()).isEqualTo(Duration.ofSeconds(2));
-        assertThat(o.replay()).isEqualTo(new ReplayOptions("memory", 64, 1_000_000));
+        assertThat(o.replay()).isEqualTo(ReplayOptions.DEFAULTS);
     }
 
     @Test

@@ -246,7 +246,18 @@ class ConfigValidationTest {
 
     @Test
     void unknownReplayStoreListsTheSupportedOnes() {
-        assertThat(problems("replay:\n  store: redis\n")).isEqualTo("replay.store: unsupported store 'redis' (supported: memory)");
+        assertThat(problems("replay:\n  store: etcd\n"))
+                .isEqualTo("replay.store: unsupported store 'etcd' (supported: memory, redis, postgres)");
+    }
+
+    @Test
+    void sharedStoreSettingsAreValidatedNamingTheirKeys() {
+        assertThat(problems("replay:\n  redis:\n    uri: http://x\n"))
+                .isEqualTo("replay.redis.uri: must start with redis://, rediss:// or unix://");
+        assertThat(problems("replay:\n  postgres:\n    schema: 'a; drop table x'\n"))
+                .startsWith("replay.postgres.schema: must be a plain SQL identifier");
+        assertThat(problems("replay:\n  postgres:\n    timeout: 0s\n"))
+                .isEqualTo("replay.postgres.timeout: must be positive, got 'PT0S'");
     }
 
     @Test

@@ -1,0 +1,44 @@
+package io.authd.config;
+
+import java.time.Duration;
+
+/**
+ * The PostgreSQL that holds shared replay state when {@code replay.store} is {@code postgres}.
+ *
+ * @param uri           {@code postgresql://user[:password]@host:port/database}; put a password in it through the
+ *                      environment ({@code AUTHD_REPLAY_POSTGRES_URI}), not the file
+ * @param schema        schema of the replay table, created when missing
+ * @param timeout       how long one check may take before the verification answers {@code unavailable}
+ * @param purgeInterval how often rows of expired nonces are deleted
+ */
+public record PostgresOptions(String uri, String schema, Duration timeout, Duration purgeInterval) {
+
+    public static final PostgresOptions DEFAULTS = new PostgresOptions("postgresql://postgres@127.0.0.1:5432/postgres",
+            "authd", Duration.ofMillis(250), Duration.ofSeconds(60));
+
+    public PostgresOptions {
+        Problems problems = new Problems();
+        if (problems.present(uri, "uri")) {
+            problems.check(uri.startsWith("postgresql://") || uri.startsWith("postgres://"), "uri",
+                    "must start with postgresql://");
+        }
+        if (problems.present(schema, "schema")) {
+            problems.check(isIdentifier(schema), "schema",
+                    "must be a plain SQL identifier (lowercase letters, digits, _), got '" + schema + "'");
+        }
+        for (var d : new Object[][] {{timeout, "timeout"}, {purgeInterval, "purgeInterval"}}) {
+            if (problems.present(d[0], (String) d[1])) {
+                problems.check(((Duration) d[0]).isPositive(), (String) d[1], "must be positive, got '" + d[0] + "'");
+            }
+        }
+        problems.throwIfAny();
+    }
+
+    /** Only plain identifiers: the schema name is put into DDL, where it cannot be a bind parameter. */
+    private static boolean isIdentifier(String s) {
+        if (s.isEmpty() || s.length() > 63 || !(Character.isLowerCase(s.charAt(0)) || s.charAt(0) == '_')) {
+            return false;
+        }
+        return s.chars().allMatch(c -> (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_');
+    }
+}
