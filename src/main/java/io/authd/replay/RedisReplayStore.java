@@ -82,6 +82,7 @@ public final class RedisReplayStore implements ReplayStore {
         return failures.get();
     }
 
+    @Override
     public Future<Void> close() {
         return redis.close();
     }

@@ -14,4 +14,9 @@ public interface ReplayStore {
      * @param expiresAtMillis when the nonce turns stale; state for it may be dropped after that
      */
     Future<ReplayVerdict> record(String nonce, long nc, long expiresAtMillis);
+
+    /** Releases connections and timers; the memory store has none. */
+    default Future<Void> close() {
+        return Future.succeededFuture();
+    }
 }

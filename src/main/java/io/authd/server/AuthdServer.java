@@ -13,7 +13,8 @@ import io.authd.digest.DigestVerifier;
 import io.authd.nonce.NonceKeyRing;
 import io.authd.nonce.NonceKeyRings;
 import io.authd.nonce.NonceService;
-import io.authd.replay.MemoryReplayStore;
+import io.authd.replay.ReplayStore;
+import io.authd.replay.ReplayStores;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -99,18 +100,22 @@ public final class AuthdServer {
                 store = file;
                 stopStore = file::stop;
             }
-            Authenticator authenticator = authenticator(ring, store);
-            Runnable onClose = stopStore;
+            ReplayStore replay = ReplayStores.create(vertx, options.replay(), clock);
+            Authenticator authenticator = authenticator(ring, store, replay);
+            Runnable stopCredentials = stopStore;
+            Runnable onClose = () -> {
+                stopCredentials.run();
+                replay.close();
+            };
             return deployPublic(vertx, authenticator).compose(deployed -> listen(vertx,
                     new HttpServerOptions(), options.listen().management(),
                     s -> s.requestHandler(ManagementApi.router(vertx, authenticator)))
                     .map(mgmt -> new AuthdServer(vertx, mgmt, deployed, onClose)));
         }
 
-        private Authenticator authenticator(NonceKeyRing ring, CredentialStore store) {
+        private Authenticator authenticator(NonceKeyRing ring, CredentialStore store, ReplayStore replay) {
             NonceService nonces = new NonceService(ring, clock);
             DigestChallenges challenges = new DigestChallenges(nonces);
-            var replay = new MemoryReplayStore(options.replay().window(), options.replay().maxEntries(), clock);
             return new Authenticator(new Realms(options.realms(), options.defaultRealm()), challenges,
                     new DigestVerifier(nonces, challenges), store, replay);
         }
