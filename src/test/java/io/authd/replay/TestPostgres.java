@@ -1,0 +1,72 @@
+package io.authd.replay;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.pgclient.PgBuilder;
+import io.vertx.sqlclient.SqlClient;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import static org.assertj.core.api.Assertions.fail;
+
+/**
+ * The PostgreSQL the test script starts on 127.0.0.1:5432. Tests that need it fail when it is absent
+ * (a skipped replay test would hide a broken store), and each run works in a schema of its own.
+ */
+final class TestPostgres {
+    static final String HOST = "127.0.0.1";
+    static final int PORT = 5432;
+    static final String URI = "postgresql://postgres@" + HOST + ":" + PORT + "/postgres";
+
+    private TestPostgres() {
+    }
+
+    static void requireReachable() {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(HOST, PORT), 2_000);
+        } catch (IOException e) {
+            fail("PostgreSQL is not reachable on " + HOST + ":" + PORT + " (" + e.getMessage()
+                    + "); these tests need it and do not skip: start it (the test suite's script does)");
+        }
+    }
+
+    /** A fresh schema name, so parallel or aborted runs never share state. */
+    static String newSchema() {
+        byte[] random = new byte[6];
+        new SecureRandom().nextBytes(random);
+        return "authd_test_" + HexFormat.of().formatHex(random);
+    }
+
+    static SqlClient admin(Vertx vertx) {
+        return PgBuilder.client().connectingTo(URI).using(vertx).build();
+    }
+
+    static void dropSchema(SqlClient admin, String schema) {
+        await(admin.query("DROP SCHEMA IF EXISTS " + schema + " CASCADE").execute());
+    }
+
+    static long rowCount(SqlClient admin, String schema) {
+        return await(admin.query("SELECT count(*) FROM " + schema + ".authd_replay").execute())
+                .iterator().next().getLong(0);
+    }
+
+    /** A generous timeout: a loaded build machine must not turn a correct store into a failed test. */
+    static PostgresReplayOptions options(String schema, int window) {
+        return new PostgresReplayOptions(URI, schema, window, Duration.ofSeconds(5), Duration.ofMinutes(10));
+    }
+
+    static <T> T await(Future<T> future) {
+        try {
+            return future.await(10, TimeUnit.SECONDS);
+        } catch (TimeoutException e) {
+            throw new AssertionError("no answer within 10 s", e);
+        }
+    }
+}
