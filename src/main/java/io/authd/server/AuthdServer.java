@@ -100,17 +100,19 @@ public final class AuthdServer {
                 store = file;
                 stopStore = file::stop;
             }
-            ReplayStore replay = ReplayStores.create(vertx, options.replay(), clock);
-            Authenticator authenticator = authenticator(ring, store, replay);
             Runnable stopCredentials = stopStore;
-            Runnable onClose = () -> {
-                stopCredentials.run();
-                replay.close();
-            };
-            return deployPublic(vertx, authenticator).compose(deployed -> listen(vertx,
-                    new HttpServerOptions(), options.listen().management(),
-                    s -> s.requestHandler(ManagementApi.router(vertx, authenticator)))
-                    .map(mgmt -> new AuthdServer(vertx, mgmt, deployed, onClose)));
+            CredentialStore credentialStore = store;
+            return ReplayStores.create(vertx, options.replay(), clock).compose(replay -> {
+                Authenticator authenticator = authenticator(ring, credentialStore, replay);
+                Runnable onClose = () -> {
+                    stopCredentials.run();
+                    replay.close();
+                };
+                return deployPublic(vertx, authenticator).compose(deployed -> listen(vertx,
+                        new HttpServerOptions(), options.listen().management(),
+                        s -> s.requestHandler(ManagementApi.router(vertx, authenticator)))
+                        .map(mgmt -> new AuthdServer(vertx, mgmt, deployed, onClose)));
+            });
         }
 
         private Authenticator authenticator(NonceKeyRing ring, CredentialStore store, ReplayStore replay) {

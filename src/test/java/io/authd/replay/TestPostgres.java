@@ -23,7 +23,9 @@ import static org.assertj.core.api.Assertions.fail;
 final class TestPostgres {
     static final String HOST = "127.0.0.1";
     static final int PORT = 5432;
-    static final String URI = "postgresql://postgres@" + HOST + ":" + PORT + "/postgres";
+    /** bin/test exports the role it made sure exists; the default suits the machine's trust setup. */
+    static final String URI = System.getenv().getOrDefault("AUTHD_TEST_PG_URI",
+            "postgresql://postgres@" + HOST + ":" + PORT + "/postgres");
 
     private TestPostgres() {
     }

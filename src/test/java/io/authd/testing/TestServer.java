@@ -80,8 +80,13 @@ public final class TestServer implements AutoCloseable {
     }
 
     public static TestServer start(Path dir, NonceKeyRing ring, MutableClock clock) throws Exception {
+        return start(dir, ring, clock, "");
+    }
+
+    /** @param replayYaml more keys of the {@code replay:} section, each line indented by two spaces */
+    public static TestServer start(Path dir, NonceKeyRing ring, MutableClock clock, String replayYaml) throws Exception {
         writeCredentials(dir.resolve("credentials.yaml"));
-        Files.writeString(dir.resolve("authd.yaml"), CONFIG);
+        Files.writeString(dir.resolve("authd.yaml"), CONFIG + replayYaml);
         AuthdOptions options = ConfigLoader.load(dir.resolve("authd.yaml"), Map.of());
         Vertx vertx = Vertx.vertx();
         AuthdServer server = AuthdServer.builder(options).clock(clock).keyRing(ring).start(vertx)
