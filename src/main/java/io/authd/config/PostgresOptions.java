@@ -13,6 +13,9 @@ import java.time.Duration;
  */
 public record PostgresOptions(String uri, String schema, Duration timeout, Duration purgeInterval) {
 
+    /** A verification that waits longer than this on the replay store is broken, whatever the database does. */
+    public static final Duration MAX_TIMEOUT = Duration.ofSeconds(60);
+    /** After {@link #MAX_TIMEOUT}: static fields initialise in order, and the constructor reads it. */
     public static final PostgresOptions DEFAULTS = new PostgresOptions("postgresql://postgres@127.0.0.1:5432/postgres",
             "authd", Duration.ofMillis(250), Duration.ofSeconds(60));
 
@@ -26,10 +29,13 @@ public record PostgresOptions(String uri, String schema, Duration timeout, Durat
             problems.check(isIdentifier(schema), "schema",
                     "must be a plain SQL identifier (lowercase letters, digits, _), got '" + schema + "'");
         }
-        for (var d : new Object[][] {{timeout, "timeout"}, {purgeInterval, "purgeInterval"}}) {
-            if (problems.present(d[0], (String) d[1])) {
-                problems.check(((Duration) d[0]).isPositive(), (String) d[1], "must be positive, got '" + d[0] + "'");
-            }
+        if (problems.present(timeout, "timeout")) {
+            problems.check(RedisOptions.atLeastOneMilli(timeout) && timeout.compareTo(MAX_TIMEOUT) <= 0, "timeout",
+                    "must be 1ms.." + MAX_TIMEOUT.toSeconds() + "s, got '" + timeout + "'");
+        }
+        if (problems.present(purgeInterval, "purgeInterval")) {
+            problems.check(RedisOptions.atLeastOneMilli(purgeInterval), "purgeInterval",
+                    "must be at least 1ms, got '" + purgeInterval + "'");
         }
         problems.throwIfAny();
     }

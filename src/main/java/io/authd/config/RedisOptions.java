@@ -22,8 +22,13 @@ public record RedisOptions(String uri, String keyPrefix, Duration timeout) {
         }
         problems.present(keyPrefix, "keyPrefix");
         if (problems.present(timeout, "timeout")) {
-            problems.check(timeout.isPositive(), "timeout", "must be positive, got '" + timeout + "'");
+            problems.check(atLeastOneMilli(timeout), "timeout", "must be at least 1ms, got '" + timeout + "'");
         }
         problems.throwIfAny();
+    }
+
+    /** The stores' timers count in milliseconds: anything shorter would be zero, i.e. no timeout at all. */
+    static boolean atLeastOneMilli(Duration d) {
+        return d.compareTo(Duration.ofMillis(1)) >= 0;
     }
 }

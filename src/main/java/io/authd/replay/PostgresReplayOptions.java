@@ -23,8 +23,8 @@ public record PostgresReplayOptions(String uri, String schema, int window, Durat
     /** Short: a request that waits longer on the replay store is better refused with 503 and retried. */
     public static final Duration DEFAULT_STATEMENT_TIMEOUT = Duration.ofMillis(250);
     public static final Duration DEFAULT_PURGE_INTERVAL = Duration.ofSeconds(60);
-    /** A request path that waits longer than this is broken, whatever the database does. */
-    public static final Duration MAX_STATEMENT_TIMEOUT = Duration.ofSeconds(60);
+    /** The configuration's bound, so a value the configuration accepts is one this store accepts. */
+    public static final Duration MAX_STATEMENT_TIMEOUT = io.authd.config.PostgresOptions.MAX_TIMEOUT;
 
     /** Unquoted identifiers fold to lowercase in PostgreSQL; 63 bytes is its NAMEDATALEN limit. */
     private static final Pattern IDENTIFIER = Pattern.compile("[a-z_][a-z0-9_]{0,62}");

@@ -19,11 +19,12 @@ public record RedisReplayOptions(String uri, String keyPrefix, int window, Durat
 
     /** Long enough for a round trip in one data centre, short enough that a hung Redis is noticed quickly. */
     public static final Duration DEFAULT_COMMAND_TIMEOUT = Duration.ofMillis(250);
-    private static final Set<String> SCHEMES = Set.of("redis", "rediss");
+    private static final Set<String> SCHEMES = Set.of("redis", "rediss", "unix");
 
     public RedisReplayOptions {
         List<String> problems = new ArrayList<>();
-        check(problems, validUri(uri), "uri", "must be a redis:// or rediss:// URI, got '" + uri + "'");
+        // The URI is not echoed: it may carry a password.
+        check(problems, validUri(uri), "uri", "must be a redis://, rediss:// or unix:// URI");
         check(problems, keyPrefix != null, "keyPrefix", "required (may be empty)");
         check(problems, window >= 1 && window <= SlidingWindow.MAX_SIZE, "window",
                 "must be 1.." + SlidingWindow.MAX_SIZE + ", got " + window);

@@ -257,7 +257,10 @@ class ConfigValidationTest {
         assertThat(problems("replay:\n  postgres:\n    schema: 'a; drop table x'\n"))
                 .startsWith("replay.postgres.schema: must be a plain SQL identifier");
         assertThat(problems("replay:\n  postgres:\n    timeout: 0s\n"))
-                .isEqualTo("replay.postgres.timeout: must be positive, got 'PT0S'");
+                .isEqualTo("replay.postgres.timeout: must be 1ms..60s, got 'PT0S'");
+        assertThat(problems("replay:\n  postgres:\n    timeout: 2m\n"))
+                .as("the store refuses longer waits, so the configuration must too")
+                .isEqualTo("replay.postgres.timeout: must be 1ms..60s, got 'PT2M'");
     }
 
     @Test

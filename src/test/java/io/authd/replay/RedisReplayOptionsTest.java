@@ -19,7 +19,7 @@ class RedisReplayOptionsTest {
     void everyBadFieldIsNamed() {
         assertThatIllegalArgumentException()
                 .isThrownBy(() -> new RedisReplayOptions("http://127.0.0.1", null, 65, Duration.ZERO))
-                .withMessage("uri: must be a redis:// or rediss:// URI, got 'http://127.0.0.1'; "
+                .withMessage("uri: must be a redis://, rediss:// or unix:// URI; "
                         + "keyPrefix: required (may be empty); window: must be 1..64, got 65; "
                         + "commandTimeout: must be at least 1ms, got PT0S");
     }
@@ -30,5 +30,17 @@ class RedisReplayOptionsTest {
                 .withMessageStartingWith("uri: ");
         assertThatIllegalArgumentException().isThrownBy(() -> new RedisReplayOptions("redis://[bad", "", 64))
                 .withMessageStartingWith("uri: ");
+    }
+
+    @Test
+    void aUnixSocketUriIsAcceptedAsTheConfigurationAcceptsIt() {
+        assertThat(new RedisReplayOptions("unix:///var/run/redis/redis.sock", "", 64).uri()).startsWith("unix://");
+    }
+
+    @Test
+    void aRefusedUriIsNotEchoedSinceItMayCarryAPassword() {
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> new RedisReplayOptions("http://user:s3cret@127.0.0.1", "", 64))
+                .withMessageNotContaining("s3cret");
     }
 }
