@@ -28,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * only a shared store must get right: replicas, races, purge and an absent database. Every case runs
  * against a real PostgreSQL.
  */
-class PostgresReplayStoreTest {
+class PostgresReplayStoreTest extends ReplayStoreContract {
     private static final String NONCE = "nonce-a";
     private static Vertx vertx;
     private static SqlClient admin;
@@ -50,107 +50,35 @@ class PostgresReplayStoreTest {
         await(vertx.close());
     }
 
+    /**
+     * The window cases come from {@link ReplayStoreContract}. Its {@code @BeforeEach} runs before this class's,
+     * so the test's schema is made by the first store opened.
+     */
+    @Override
+    protected ReplayStore newStore(int window) {
+        PostgresReplayOptions options = TestPostgres.options(schemaOfThisTest(), window);
+        PostgresReplayStore s = open(options);
+        await(s.ensureSchema());
+        return s;
+    }
+
+    private String schemaOfThisTest() {
+        if (schema == null) {
+            schema = TestPostgres.newSchema();
+        }
+        return schema;
+    }
+
     @BeforeEach
-    void createSchema() {
-        schema = TestPostgres.newSchema();
-        store = open(TestPostgres.options(schema, SlidingWindow.MAX_SIZE));
-        await(store.ensureSchema());
+    void openPostgresStore() {
+        store = (PostgresReplayStore) newStore(SlidingWindow.MAX_SIZE);
     }
 
     @AfterEach
     void dropSchema() {
         opened.forEach(s -> await(s.close()));
         TestPostgres.dropSchema(admin, schema);
-    }
-
-    // --- the window ---
-
-    @Test
-    void aCountIsFirstUseOnceAndReplayedAfter() {
-        assertThat(record(1)).isEqualTo(FIRST_USE);
-        assertThat(record(1)).isEqualTo(REPLAYED);
-        assertThat(record(2)).isEqualTo(FIRST_USE);
-        assertThat(record(2)).isEqualTo(REPLAYED);
-    }
-
-    @Test
-    void outOfOrderCountsInsideTheWindowAreAcceptedOnce() {
-        assertThat(record(10)).isEqualTo(FIRST_USE);
-        assertThat(record(7)).isEqualTo(FIRST_USE);
-        assertThat(record(9)).isEqualTo(FIRST_USE);
-        assertThat(record(7)).isEqualTo(REPLAYED);
-        assertThat(record(1)).isEqualTo(FIRST_USE);
-        assertThat(record(10)).isEqualTo(REPLAYED);
-    }
-
-    @Test
-    void countsOlderThanTheWindowAreRefused() {
-        assertThat(record(100)).isEqualTo(FIRST_USE);
-        assertThat(record(36)).as("offset 64: outside a window of 64").isEqualTo(REPLAYED);
-    }
-
-    /** Offset 63 is the sign bit of the bigint: set, tested and shifted out like any other. */
-    @Test
-    void theLastSlotOfA64WindowIsBit63() {
-        assertThat(record(100)).isEqualTo(FIRST_USE);
-        assertThat(record(37)).as("offset 63").isEqualTo(FIRST_USE);
-        assertThat(record(99)).as("with bit 63 set").isEqualTo(FIRST_USE);
-        assertThat(record(37)).isEqualTo(REPLAYED);
-        assertThat(record(101)).as("shifts bit 63 out").isEqualTo(FIRST_USE);
-        assertThat(record(38)).as("now at offset 63").isEqualTo(FIRST_USE);
-        assertThat(record(37)).as("now at offset 64").isEqualTo(REPLAYED);
-    }
-
-    @Test
-    void aJumpOf63KeepsTheOldCountInBit63() {
-        assertThat(record(1)).isEqualTo(FIRST_USE);
-        assertThat(record(64)).isEqualTo(FIRST_USE);
-        assertThat(record(1)).isEqualTo(REPLAYED);
-        assertThat(record(2)).isEqualTo(FIRST_USE);
-    }
-
-    /** PostgreSQL shifts bigints modulo 64 (1 << 64 = 1): an unguarded shift would keep the old bits. */
-    @Test
-    void aJumpOfExactly64ClearsTheWholeBitmap() {
-        assertThat(record(1)).isEqualTo(FIRST_USE);
-        assertThat(record(2)).isEqualTo(FIRST_USE);
-        assertThat(record(66)).isEqualTo(FIRST_USE);
-        assertThat(record(65)).isEqualTo(FIRST_USE);
-        assertThat(record(66)).isEqualTo(REPLAYED);
-    }
-
-    /** Up to the largest count a client can send (RFC 7616: 8 hex digits), far past int range. */
-    @Test
-    void aLargeJumpForgetsEverythingBelowTheWindow() {
-        assertThat(record(5)).isEqualTo(FIRST_USE);
-        assertThat(record(0xFFFFFFFFL)).isEqualTo(FIRST_USE);
-        assertThat(record(5)).isEqualTo(REPLAYED);
-        assertThat(record(0xFFFFFFFEL)).isEqualTo(FIRST_USE);
-        assertThat(record(0xFFFFFFFFL)).isEqualTo(REPLAYED);
-    }
-
-    @Test
-    void countZeroAndNegativeAreNeverAccepted() {
-        assertThat(record(0)).isEqualTo(REPLAYED);
-        assertThat(record(-1)).isEqualTo(REPLAYED);
-        assertThat(record(1)).isEqualTo(FIRST_USE);
-        assertThat(record(0)).isEqualTo(REPLAYED);
-    }
-
-    @Test
-    void theWindowSizeFromTheOptionsIsHonoured() {
-        PostgresReplayStore small = open(TestPostgres.options(schema, 4));
-        assertThat(record(small, NONCE, 10)).isEqualTo(FIRST_USE);
-        assertThat(record(small, NONCE, 7)).isEqualTo(FIRST_USE);
-        assertThat(record(small, NONCE, 6)).isEqualTo(REPLAYED);
-    }
-
-    @Test
-    void differentNoncesAreIndependent() {
-        assertThat(record(store, "nonce-a", 1)).isEqualTo(FIRST_USE);
-        assertThat(record(store, "nonce-b", 1)).isEqualTo(FIRST_USE);
-        assertThat(record(store, "nonce-a", 1)).isEqualTo(REPLAYED);
-        assertThat(record(store, "nonce-b", 2)).isEqualTo(FIRST_USE);
+        schema = null;
     }
 
     @Test
@@ -266,10 +194,6 @@ class PostgresReplayStoreTest {
 
     private ReplayVerdict record(long nc) {
         return record(store, NONCE, nc);
-    }
-
-    private static ReplayVerdict record(PostgresReplayStore s, String nonce, long nc) {
-        return await(s.record(nonce, nc, live()));
     }
 
     /** The nonce's expiry as the nonce service would set it. */

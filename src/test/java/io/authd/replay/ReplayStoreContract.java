@@ -123,6 +123,36 @@ abstract class ReplayStoreContract {
         assertThatIllegalArgumentException().isThrownBy(() -> newStore(65)).withMessageContaining("window");
     }
 
+    /** Offset 63 is the sign bit of the bigint: set, tested and shifted out like any other. */
+    @Test
+    void theLastSlotOfA64WindowIsBit63() {
+        assertThat(record("n1", 100)).isEqualTo(FIRST_USE);
+        assertThat(record("n1", 37)).as("offset 63").isEqualTo(FIRST_USE);
+        assertThat(record("n1", 99)).as("with bit 63 set").isEqualTo(FIRST_USE);
+        assertThat(record("n1", 37)).isEqualTo(REPLAYED);
+        assertThat(record("n1", 101)).as("shifts bit 63 out").isEqualTo(FIRST_USE);
+        assertThat(record("n1", 38)).as("now at offset 63").isEqualTo(FIRST_USE);
+        assertThat(record("n1", 37)).as("now at offset 64").isEqualTo(REPLAYED);
+    }
+
+    @Test
+    void aJumpOf63KeepsTheOldCountInBit63() {
+        assertThat(record("n1", 1)).isEqualTo(FIRST_USE);
+        assertThat(record("n1", 64)).isEqualTo(FIRST_USE);
+        assertThat(record("n1", 1)).isEqualTo(REPLAYED);
+        assertThat(record("n1", 2)).isEqualTo(FIRST_USE);
+    }
+
+    /** Java and PostgreSQL shift 64-bit values modulo 64 (1 << 64 = 1): an unguarded shift keeps the old bits. */
+    @Test
+    void aJumpOfExactly64ClearsTheWholeBitmap() {
+        assertThat(record("n1", 1)).isEqualTo(FIRST_USE);
+        assertThat(record("n1", 2)).isEqualTo(FIRST_USE);
+        assertThat(record("n1", 66)).isEqualTo(FIRST_USE);
+        assertThat(record("n1", 65)).isEqualTo(FIRST_USE);
+        assertThat(record("n1", 66)).isEqualTo(REPLAYED);
+    }
+
     /**
      * Random counts, jumps of every size and repeats, against the reference window: catches shifts and slots
      * that go wrong at one offset only (a store may split the bitmap, as the Redis one does at bit 32).
