@@ -13,12 +13,12 @@ import java.util.Objects;
  */
 public record AuthdOptions(Mode mode, ListenOptions listen, int instances, String defaultRealm,
                            List<RealmOptions> realms, NonceOptions nonce, CredentialsOptions credentials,
-                           ReplayOptions replay) {
+                           ReplayOptions replay, AdminOptions admin) {
 
     /** Every default: demo mode with one realm, {@code example.com}. */
     public static final AuthdOptions DEFAULTS = new AuthdOptions(Mode.DEMO, ListenOptions.DEFAULTS, 0, null,
             List.of(RealmOptions.defaults("example.com")), NonceOptions.DEFAULTS, CredentialsOptions.DEFAULTS,
-            ReplayOptions.DEFAULTS);
+            ReplayOptions.DEFAULTS, AdminOptions.DEFAULTS);
 
     public AuthdOptions {
         Problems problems = new Problems();
@@ -28,6 +28,7 @@ public record AuthdOptions(Mode mode, ListenOptions listen, int instances, Strin
         problems.checkList("realms", realms, false, ".name", RealmOptions::name);
         problems.present(credentials, "credentials");
         problems.present(replay, "replay");
+        problems.present(admin, "admin");
         if (problems.present(nonce, "nonce")) {
             problems.check(mode != Mode.PRODUCTION || nonce.configured(), "nonce", "production mode needs "
                     + "nonce.keyFile or nonce.keys (env AUTHD_NONCE_KEYS); demo mode generates a throwaway key");

@@ -22,15 +22,14 @@ public record PostgresOptions(String uri, String schema, Duration timeout, Durat
     public PostgresOptions {
         Problems problems = new Problems();
         if (problems.present(uri, "uri")) {
-            problems.check(uri.startsWith("postgresql://") || uri.startsWith("postgres://"), "uri",
-                    "must start with postgresql://");
+            problems.check(isPostgresUri(uri), "uri", "must start with postgresql://");
         }
         if (problems.present(schema, "schema")) {
             problems.check(isIdentifier(schema), "schema",
                     "must be a plain SQL identifier (lowercase letters, digits, _), got '" + schema + "'");
         }
         if (problems.present(timeout, "timeout")) {
-            problems.check(RedisOptions.atLeastOneMilli(timeout) && timeout.compareTo(MAX_TIMEOUT) <= 0, "timeout",
+            problems.check(isStatementTimeout(timeout), "timeout",
                     "must be 1ms.." + MAX_TIMEOUT.toSeconds() + "s, got '" + timeout + "'");
         }
         if (problems.present(purgeInterval, "purgeInterval")) {
@@ -40,8 +39,17 @@ public record PostgresOptions(String uri, String schema, Duration timeout, Durat
         problems.throwIfAny();
     }
 
-    /** Only plain identifiers: the schema name is put into DDL, where it cannot be a bind parameter. */
-    private static boolean isIdentifier(String s) {
+    static boolean isPostgresUri(String uri) {
+        return uri.startsWith("postgresql://") || uri.startsWith("postgres://");
+    }
+
+    /** 1 ms..{@link #MAX_TIMEOUT}: the stores' timers count in milliseconds. */
+    static boolean isStatementTimeout(Duration timeout) {
+        return RedisOptions.atLeastOneMilli(timeout) && timeout.compareTo(MAX_TIMEOUT) <= 0;
+    }
+
+    /** Only plain identifiers: the name is put into SQL text (DDL, LISTEN), where it cannot be a bind parameter. */
+    static boolean isIdentifier(String s) {
         if (s.isEmpty() || s.length() > 63 || !(Character.isLowerCase(s.charAt(0)) || s.charAt(0) == '_')) {
             return false;
         }

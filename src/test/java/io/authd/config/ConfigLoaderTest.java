@@ -213,6 +213,8 @@ class ConfigLoaderTest {
 
     private static AuthdOptions withCredentialsIn(Path dir, AuthdOptions o) {
         return new AuthdOptions(o.mode(), o.listen(), o.instances(), o.defaultRealm(), o.realms(), o.nonce(),
-                new CredentialsOptions(dir.resolve("credentials.yaml"), o.credentials().reloadInterval()), o.replay());
+                new CredentialsOptions(o.credentials().store(), dir.resolve("credentials.yaml"),
+                        o.credentials().reloadInterval(), o.credentials().postgres(), o.credentials().cache()),
+                o.replay(), o.admin());
     }
 }

@@ -1,5 +1,6 @@
 package io.authd.replay;
 
+import io.authd.testing.TestPostgres;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.pgclient.PgBuilder;
@@ -20,7 +21,7 @@ import java.util.List;
 
 import static io.authd.replay.ReplayVerdict.FIRST_USE;
 import static io.authd.replay.ReplayVerdict.REPLAYED;
-import static io.authd.replay.TestPostgres.await;
+import static io.authd.testing.TestPostgres.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**

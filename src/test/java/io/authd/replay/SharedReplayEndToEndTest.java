@@ -1,5 +1,6 @@
 package io.authd.replay;
 
+import io.authd.testing.TestPostgres;
 import io.authd.testing.ClientDigest;
 import io.authd.testing.MutableClock;
 import io.authd.testing.TestKeys;

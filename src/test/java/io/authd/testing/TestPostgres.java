@@ -1,4 +1,6 @@
-package io.authd.replay;
+package io.authd.testing;
+
+import io.authd.replay.PostgresReplayOptions;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -20,17 +22,17 @@ import static org.assertj.core.api.Assertions.fail;
  * The PostgreSQL the test script starts on 127.0.0.1:5432. Tests that need it fail when it is absent
  * (a skipped replay test would hide a broken store), and each run works in a schema of its own.
  */
-final class TestPostgres {
-    static final String HOST = "127.0.0.1";
-    static final int PORT = 5432;
+public final class TestPostgres {
+    public static final String HOST = "127.0.0.1";
+    public static final int PORT = 5432;
     /** bin/test exports the role it made sure exists; the default suits the machine's trust setup. */
-    static final String URI = System.getenv().getOrDefault("AUTHD_TEST_PG_URI",
+    public static final String URI = System.getenv().getOrDefault("AUTHD_TEST_PG_URI",
             "postgresql://postgres@" + HOST + ":" + PORT + "/postgres");
 
     private TestPostgres() {
     }
 
-    static void requireReachable() {
+    public static void requireReachable() {
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress(HOST, PORT), 2_000);
         } catch (IOException e) {
@@ -40,31 +42,31 @@ final class TestPostgres {
     }
 
     /** A fresh schema name, so parallel or aborted runs never share state. */
-    static String newSchema() {
+    public static String newSchema() {
         byte[] random = new byte[6];
         new SecureRandom().nextBytes(random);
         return "authd_test_" + HexFormat.of().formatHex(random);
     }
 
-    static SqlClient admin(Vertx vertx) {
+    public static SqlClient admin(Vertx vertx) {
         return PgBuilder.client().connectingTo(URI).using(vertx).build();
     }
 
-    static void dropSchema(SqlClient admin, String schema) {
+    public static void dropSchema(SqlClient admin, String schema) {
         await(admin.query("DROP SCHEMA IF EXISTS " + schema + " CASCADE").execute());
     }
 
-    static long rowCount(SqlClient admin, String schema) {
+    public static long rowCount(SqlClient admin, String schema) {
         return await(admin.query("SELECT count(*) FROM " + schema + ".authd_replay").execute())
                 .iterator().next().getLong(0);
     }
 
     /** A generous timeout: a loaded build machine must not turn a correct store into a failed test. */
-    static PostgresReplayOptions options(String schema, int window) {
+    public static PostgresReplayOptions options(String schema, int window) {
         return new PostgresReplayOptions(URI, schema, window, Duration.ofSeconds(5), Duration.ofMinutes(10));
     }
 
-    static <T> T await(Future<T> future) {
+    public static <T> T await(Future<T> future) {
         try {
             return future.await(10, TimeUnit.SECONDS);
         } catch (TimeoutException e) {
