@@ -15,6 +15,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import static io.authd.testing.Completed.failure;
+import static io.authd.testing.Completed.value;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -35,8 +37,8 @@ class CachingCredentialStoreTest {
     void freshHitDoesNotAskTheStore() {
         store.put(alice("1"));
 
-        assertThat(answer(cache.findByUsername(REALM, "alice"))).contains(alice("1"));
-        assertThat(answer(cache.findByUsername(REALM, "alice"))).contains(alice("1"));
+        assertThat(value(cache.findByUsername(REALM, "alice"))).contains(alice("1"));
+        assertThat(value(cache.findByUsername(REALM, "alice"))).contains(alice("1"));
 
         assertThat(store.calls()).isEqualTo(1);
         assertThat(cache.stats()).extracting(CredentialCacheStats::hits, CredentialCacheStats::misses)
@@ -46,26 +48,26 @@ class CachingCredentialStoreTest {
     @Test
     void userOlderThanTtlIsReadAgain() {
         store.put(alice("1"));
-        answer(cache.findByUsername(REALM, "alice"));
+        value(cache.findByUsername(REALM, "alice"));
         store.put(alice("2"));
 
         clock.advance(TTL.minus(MILLI));
-        assertThat(answer(cache.findByUsername(REALM, "alice"))).contains(alice("1"));
+        assertThat(value(cache.findByUsername(REALM, "alice"))).contains(alice("1"));
         clock.advance(MILLI);
-        assertThat(answer(cache.findByUsername(REALM, "alice"))).contains(alice("2"));
+        assertThat(value(cache.findByUsername(REALM, "alice"))).contains(alice("2"));
 
         assertThat(store.calls()).isEqualTo(2);
     }
 
     @Test
     void unknownUserIsRememberedForNegativeTtlThenForgotten() {
-        assertThat(answer(cache.findByUsername(REALM, "bob"))).isEmpty();
+        assertThat(value(cache.findByUsername(REALM, "bob"))).isEmpty();
         store.put(user("bob", "1"));
 
         clock.advance(NEGATIVE_TTL.minus(MILLI));
-        assertThat(answer(cache.findByUsername(REALM, "bob"))).isEmpty();
+        assertThat(value(cache.findByUsername(REALM, "bob"))).isEmpty();
         clock.advance(MILLI);
-        assertThat(answer(cache.findByUsername(REALM, "bob"))).contains(user("bob", "1"));
+        assertThat(value(cache.findByUsername(REALM, "bob"))).contains(user("bob", "1"));
 
         assertThat(store.calls()).isEqualTo(2);
     }
@@ -75,7 +77,7 @@ class CachingCredentialStoreTest {
         String guessed = UUID.randomUUID().toString();
 
         for (int i = 0; i < 1_000; i++) {
-            assertThat(answer(cache.findByUsername(REALM, guessed))).isEmpty();
+            assertThat(value(cache.findByUsername(REALM, guessed))).isEmpty();
         }
 
         assertThat(store.calls()).isEqualTo(1);
@@ -84,13 +86,13 @@ class CachingCredentialStoreTest {
     @Test
     void staleEntryIsServedWhileStoreFailsWithinMaxStaleness() {
         store.put(alice("1"));
-        answer(cache.findByUsername(REALM, "alice"));
+        value(cache.findByUsername(REALM, "alice"));
         store.mode(Mode.FAIL);
 
         clock.advance(TTL);
-        assertThat(answer(cache.findByUsername(REALM, "alice"))).contains(alice("1"));
+        assertThat(value(cache.findByUsername(REALM, "alice"))).contains(alice("1"));
         clock.advance(MAX_STALENESS.minus(TTL).minus(MILLI));
-        assertThat(answer(cache.findByUsername(REALM, "alice"))).contains(alice("1"));
+        assertThat(value(cache.findByUsername(REALM, "alice"))).contains(alice("1"));
 
         assertThat(cache.stats()).extracting(CredentialCacheStats::staleServed, CredentialCacheStats::loadFailures)
                 .containsExactly(2L, 2L);
@@ -99,7 +101,7 @@ class CachingCredentialStoreTest {
     @Test
     void storeFailureReachesTheCallerOnceTheEntryIsMaxStalenessOld() {
         store.put(alice("1"));
-        answer(cache.findByUsername(REALM, "alice"));
+        value(cache.findByUsername(REALM, "alice"));
         store.mode(Mode.FAIL);
 
         clock.advance(MAX_STALENESS);
@@ -110,7 +112,7 @@ class CachingCredentialStoreTest {
 
     @Test
     void negativeEntryIsNeverServedStale() {
-        answer(cache.findByUsername(REALM, "bob"));
+        value(cache.findByUsername(REALM, "bob"));
         store.mode(Mode.FAIL);
 
         clock.advance(NEGATIVE_TTL);
@@ -126,7 +128,7 @@ class CachingCredentialStoreTest {
 
         store.mode(Mode.ANSWER);
 
-        assertThat(answer(cache.findByUsername(REALM, "alice"))).contains(alice("1"));
+        assertThat(value(cache.findByUsername(REALM, "alice"))).contains(alice("1"));
         assertThat(store.calls()).isEqualTo(2);
     }
 
@@ -150,9 +152,9 @@ class CachingCredentialStoreTest {
 
         store.releaseHeld();
 
-        assertThat(waiting).allSatisfy(f -> assertThat(answer(f)).contains(alice("1")));
+        assertThat(waiting).allSatisfy(f -> assertThat(value(f)).contains(alice("1")));
         assertThat(store.calls()).isEqualTo(1);
-        assertThat(answer(cache.findByUsername(REALM, "alice"))).contains(alice("1"));
+        assertThat(value(cache.findByUsername(REALM, "alice"))).contains(alice("1"));
         assertThat(store.calls()).isEqualTo(1);
     }
 
@@ -190,15 +192,15 @@ class CachingCredentialStoreTest {
     @Test
     void invalidateAllDropsEveryEntry() {
         store.put(alice("1"));
-        answer(cache.findByUsername(REALM, "alice"));
-        answer(cache.findByUsername(REALM, "bob"));
+        value(cache.findByUsername(REALM, "alice"));
+        value(cache.findByUsername(REALM, "bob"));
         store.put(alice("2"));
         store.put(user("bob", "1"));
 
         cache.invalidateAll();
 
-        assertThat(answer(cache.findByUsername(REALM, "alice"))).contains(alice("2"));
-        assertThat(answer(cache.findByUsername(REALM, "bob"))).contains(user("bob", "1"));
+        assertThat(value(cache.findByUsername(REALM, "alice"))).contains(alice("2"));
+        assertThat(value(cache.findByUsername(REALM, "bob"))).contains(user("bob", "1"));
         assertThat(store.calls()).isEqualTo(4);
     }
 
@@ -211,10 +213,10 @@ class CachingCredentialStoreTest {
         cache.invalidate(REALM, "alice");
 
         store.releaseHeld();
-        assertThat(answer(running)).contains(alice("1"));
+        assertThat(value(running)).contains(alice("1"));
 
         store.mode(Mode.ANSWER);
-        assertThat(answer(cache.findByUsername(REALM, "alice"))).contains(alice("2"));
+        assertThat(value(cache.findByUsername(REALM, "alice"))).contains(alice("2"));
         assertThat(store.calls()).isEqualTo(2);
     }
 
@@ -227,10 +229,10 @@ class CachingCredentialStoreTest {
         cache.invalidateAll();
 
         store.releaseHeld();
-        assertThat(answer(running)).contains(alice("1"));
+        assertThat(value(running)).contains(alice("1"));
 
         store.mode(Mode.ANSWER);
-        assertThat(answer(cache.findByUsername(REALM, "alice"))).contains(alice("2"));
+        assertThat(value(cache.findByUsername(REALM, "alice"))).contains(alice("2"));
     }
 
     @Test
@@ -244,16 +246,16 @@ class CachingCredentialStoreTest {
 
         store.releaseHeld();
 
-        assertThat(answer(before)).contains(alice("1"));
-        assertThat(answer(after)).contains(alice("2"));
-        assertThat(answer(cache.findByUsername(REALM, "alice"))).contains(alice("2"));
+        assertThat(value(before)).contains(alice("1"));
+        assertThat(value(after)).contains(alice("2"));
+        assertThat(value(cache.findByUsername(REALM, "alice"))).contains(alice("2"));
         assertThat(store.calls()).isEqualTo(2);
     }
 
     @Test
     void invalidatedUserIsNotServedStaleDuringAnOutage() {
         store.put(alice("1"));
-        answer(cache.findByUsername(REALM, "alice"));
+        value(cache.findByUsername(REALM, "alice"));
         clock.advance(TTL);
         store.mode(Mode.FAIL);
 
@@ -268,7 +270,7 @@ class CachingCredentialStoreTest {
                 new CacheOptions(10, TTL, NEGATIVE_TTL, MAX_STALENESS), clock);
 
         for (int i = 0; i < 100; i++) {
-            answer(small.findByUsername(REALM, "user" + i));
+            value(small.findByUsername(REALM, "user" + i));
         }
 
         assertThat(small.stats().size()).isLessThanOrEqualTo(10);
@@ -295,10 +297,10 @@ class CachingCredentialStoreTest {
     /** By username, then by userhash with each hash function: every answer. */
     private List<Optional<UserCredentials>> lookUpEveryWay(String username) {
         List<Optional<UserCredentials>> answers = new ArrayList<>();
-        answers.add(answer(cache.findByUsername(REALM, username)));
+        answers.add(value(cache.findByUsername(REALM, username)));
         for (HashFunction hash : HashFunction.values()) {
             String userhash = DigestHasher.current().userhash(hash, username, REALM);
-            answers.add(answer(cache.findByUserhash(REALM, hash, userhash)));
+            answers.add(value(cache.findByUserhash(REALM, hash, userhash)));
         }
         return answers;
     }
@@ -310,17 +312,6 @@ class CachingCredentialStoreTest {
     /** A user whose HA1 stands for a version of the password, so a re-read is told from a cached copy. */
     private static UserCredentials user(String username, String version) {
         return new UserCredentials(REALM, username, Map.of(HashFunction.MD5, version.repeat(32)), true);
-    }
-
-    private static <T> T answer(Future<T> future) {
-        assertThat(future.isComplete()).as("answered").isTrue();
-        assertThat(future.cause()).as("failure").isNull();
-        return future.result();
-    }
-
-    private static Throwable failure(Future<?> future) {
-        assertThat(future.failed()).as("failed").isTrue();
-        return future.cause();
     }
 
     /** A store with a bug: it throws instead of failing its future. */
