@@ -1,7 +1,7 @@
 package io.authd.replay;
 
+import io.authd.resilience.Timeouts;
 import io.vertx.core.Future;
-import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.net.NetClientOptions;
 import io.vertx.pgclient.PgBuilder;
@@ -16,7 +16,6 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -43,6 +42,7 @@ public final class PostgresReplayStore implements ReplayStore {
     private final SqlClient client;
     private final PostgresReplayOptions options;
     private final long timeoutMillis;
+    private final String timeoutMessage;
     private final String table;
     private final String upsertSql;
     private final String purgeSql;
@@ -55,6 +55,7 @@ public final class PostgresReplayStore implements ReplayStore {
         this.client = client;
         this.options = options;
         this.timeoutMillis = options.statementTimeout().toMillis();
+        this.timeoutMessage = "replay store: no answer from PostgreSQL within " + timeoutMillis + " ms";
         this.table = options.schema() + "." + TABLE;
         this.upsertSql = upsertSql(table, options.window());
         this.purgeSql = "DELETE FROM " + table + " WHERE ctid IN (SELECT ctid FROM " + table
@@ -108,7 +109,11 @@ public final class PostgresReplayStore implements ReplayStore {
         Future<ReplayVerdict> verdict = client.preparedQuery(upsertSql)
                 .execute(Tuple.of(nonce, nc, expiresAt))
                 .map(rows -> rows.rowCount() == 1 ? ReplayVerdict.FIRST_USE : ReplayVerdict.REPLAYED);
-        return withinTimeout(verdict).onFailure(e -> failures.incrementAndGet());
+        // A slow database must cost a request at most the timeout. The statement may still commit after the
+        // timer fired; the count is then used but the request was refused, which is safe (the client retries
+        // with the next count).
+        return Timeouts.within(vertx, verdict, timeoutMillis, timeoutMessage)
+                .onFailure(e -> failures.incrementAndGet());
     }
 
     /** Record calls that failed (each one a request refused as unavailable). */
@@ -153,26 +158,6 @@ public final class PostgresReplayStore implements ReplayStore {
                 + " WHERE CASE WHEN " + expired + " OR " + ahead + " > 0 THEN true"
                 + "   WHEN " + behind + " >= " + window + " THEN false" // too old to tell: refuse
                 + "   ELSE r.seen & (1::bigint << (" + behind + ")::int) = 0 END";
-    }
-
-    /**
-     * Races the statement against a timer: a slow database must cost a request at most the timeout. The
-     * statement may still commit after the timer fired; the count is then used but the request was refused,
-     * which is safe (the client retries with the next count).
-     */
-    private <T> Future<T> withinTimeout(Future<T> statement) {
-        Promise<T> outcome = Promise.promise();
-        long timer = vertx.setTimer(timeoutMillis, id -> outcome.tryFail(
-                new TimeoutException("replay store: no answer from PostgreSQL within " + timeoutMillis + " ms")));
-        statement.onComplete((result, failure) -> {
-            vertx.cancelTimer(timer);
-            if (failure == null) {
-                outcome.tryComplete(result);
-            } else {
-                outcome.tryFail(failure);
-            }
-        });
-        return outcome.future();
     }
 
     /**

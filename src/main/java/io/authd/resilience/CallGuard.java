@@ -21,11 +21,7 @@ public interface CallGuard {
         return new CallGuard() {
             @Override
             public <T> Future<T> call(Supplier<Future<T>> call) {
-                try {
-                    return call.get();
-                } catch (RuntimeException e) {
-                    return Future.failedFuture(e);
-                }
+                return Calls.start(call);
             }
 
             @Override
