@@ -4,9 +4,7 @@ import io.authd.digest.AuthorizationParser;
 import io.authd.digest.HashFunction;
 
 import java.text.Normalizer;
-import java.util.Arrays;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 /**
  * The rules every stored name and HA1 obeys, shared by the file loader, the editor and the htdigest importer
@@ -18,9 +16,6 @@ final class CredentialRules {
      * no longer value; refusing it here keeps stores from holding users who can never log in.
      */
     static final int MAX_USERNAME_LENGTH = AuthorizationParser.MAX_VALUE_LENGTH;
-    /** The hash function tokens an HA1 may be stored under, for messages. */
-    static final String KNOWN_HASHES =
-            Arrays.stream(HashFunction.values()).map(HashFunction::token).collect(Collectors.joining(", "));
 
     private CredentialRules() {
     }

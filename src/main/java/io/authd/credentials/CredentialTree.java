@@ -107,7 +107,7 @@ final class CredentialTree {
         if (node != null && !node.isObject()) {
             problem(path, "expected a mapping from hash function to HA1, got " + describe(node));
         } else if (node == null || node.isEmpty()) {
-            problem(path, "missing; a user needs an HA1 for at least one of " + CredentialRules.KNOWN_HASHES);
+            problem(path, "missing; a user needs an HA1 for at least one of " + HashFunction.tokens());
         } else {
             node.fields().forEachRemaining(e -> readOneHa1(path + "." + CredentialRules.printable(e.getKey()),
                     e.getKey(), e.getValue(), ha1));
@@ -118,7 +118,7 @@ final class CredentialTree {
     private void readOneHa1(String path, String token, JsonNode value, Map<HashFunction, String> into) {
         Optional<HashFunction> hash = exactToken(token);
         if (hash.isEmpty()) {
-            problem(path, "unknown hash function (known: " + CredentialRules.KNOWN_HASHES + ")");
+            problem(path, "unknown hash function (known: " + HashFunction.tokens() + ")");
             return;
         }
         // A bare all-digit HA1 would be read as a YAML number, so values must be strings (the writer quotes them).

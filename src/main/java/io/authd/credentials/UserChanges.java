@@ -74,7 +74,7 @@ public final class UserChanges {
 
     private static Checked<Map<HashFunction, String>> checked(Map<HashFunction, String> ha1) {
         if (ha1.isEmpty()) {
-            return new Checked.Invalid<>("ha1 must hold an HA1 for at least one of " + CredentialRules.KNOWN_HASHES);
+            return new Checked.Invalid<>("ha1 must hold an HA1 for at least one of " + HashFunction.tokens());
         }
         for (Map.Entry<HashFunction, String> e : ha1.entrySet()) {
             Optional<String> problem = CredentialRules.ha1Problem(e.getKey(), e.getValue());
