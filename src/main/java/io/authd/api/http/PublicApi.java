@@ -38,7 +38,7 @@ public final class PublicApi implements Handler<HttpServerRequest> {
             case "/v1/challenge" -> postOnly(req, this::challenge);
             case "/v1/forward-auth" -> forwardAuth(req);
             case OPENAPI_PATH -> req.response().putHeader("Content-Type", "application/yaml").end(OPENAPI);
-            default -> Replies.error(req, new ApiError(404, "not_found", "no such path; see " + OPENAPI_PATH));
+            default -> Replies.error(req, ApiError.notFound("no such path; see " + OPENAPI_PATH));
         }
     }
 
