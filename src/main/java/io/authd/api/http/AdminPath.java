@@ -2,10 +2,8 @@ package io.authd.api.http;
 
 import java.util.Optional;
 
-/** The resource an admin API path names, its segments percent-decoded ({@link PathSegment}). */
+/** The resource an admin API path ({@link AdminPaths}) names, its segments percent-decoded ({@link PathSegment}). */
 sealed interface AdminPath {
-    String PREFIX = "/admin/v1/realms/";
-
     String realm();
 
     /** {@code /admin/v1/realms/{realm}/users} */
@@ -18,7 +16,8 @@ sealed interface AdminPath {
 
     /** {@code rawPath} (not decoded: an escaped {@code /} in a username must not split it) as a resource. */
     static Decoded<AdminPath> parse(String rawPath) {
-        String[] segments = rawPath.startsWith(PREFIX) ? rawPath.substring(PREFIX.length()).split("/", -1) : new String[0];
+        String[] segments = rawPath.startsWith(AdminPaths.PREFIX)
+                ? rawPath.substring(AdminPaths.PREFIX.length()).split("/", -1) : new String[0];
         if (segments.length < 2 || segments.length > 3 || !segments[1].equals("users")) {
             return Decoded.invalid(ApiError.notFound("no such admin path; see /openapi.yaml on the public port"));
         }
@@ -27,10 +26,5 @@ sealed interface AdminPath {
                 : realm.flatMap(r -> PathSegment.decode(segments[2]).map(username -> new User(r, username)));
         return path.<Decoded<AdminPath>>map(Decoded.Ok::new)
                 .orElseGet(() -> Decoded.invalid(ApiError.undecodablePath()));
-    }
-
-    /** The path of a user, for {@code Location}. */
-    static String of(String realm, String username) {
-        return PREFIX + PathSegment.encode(realm) + "/users/" + PathSegment.encode(username);
     }
 }

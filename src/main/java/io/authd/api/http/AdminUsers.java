@@ -91,7 +91,7 @@ final class AdminUsers {
     private static void reply(HttpServerRequest req, String realm, String username, WriteResult result) {
         switch (result) {
             case WriteResult.Created created -> {
-                req.response().putHeader("Location", AdminPath.of(realm, username));
+                req.response().putHeader("Location", AdminPaths.user(realm, username));
                 Replies.json(req, 201, JsonWriter.user(created.user()));
             }
             case WriteResult.Updated updated -> Replies.json(req, 200, JsonWriter.user(updated.user()));
