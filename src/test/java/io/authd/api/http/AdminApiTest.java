@@ -382,6 +382,18 @@ class AdminApiTest extends EndToEndTest {
         assertThat(Files.readString(dir.resolve("credentials.yaml"))).contains("filed:").doesNotContain("file-secret");
     }
 
+    @Test
+    void openApiDocumentDescribesTheAdminApiAndItsCodes() throws Exception {
+        String openApi = server.get(server.url(PublicApi.OPENAPI_PATH)).body();
+
+        assertThat(openApi).contains("/admin/v1/realms/{realm}/users:", "/admin/v1/realms/{realm}/users/{username}:",
+                "tags: [admin]", "scheme: bearer");
+        for (String code : List.of("unauthorized", "admin_disabled", "unknown_realm", "user_not_found", "user_exists",
+                "read_only_store", "unsupported_media_type", "store_unavailable", "payload_too_large")) {
+            assertThat(openApi).contains(code);
+        }
+    }
+
     // --- helpers ---
 
     private static String[] auth() {
