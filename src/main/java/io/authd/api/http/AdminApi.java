@@ -34,8 +34,7 @@ final class AdminApi implements Handler<RoutingContext> {
      *                     answers 409 {@code read_only_store})
      * @param invalidation told of every user changed, so that a cache drops it at once
      */
-    AdminApi(Realms realms, Optional<CredentialAdmin> admin, AdminToken token,
-                    CredentialInvalidation invalidation) {
+    AdminApi(Realms realms, Optional<CredentialAdmin> admin, AdminToken token, CredentialInvalidation invalidation) {
         this.realms = realms;
         this.token = token;
         this.users = admin.map(a -> new AdminUsers(a, invalidation));

@@ -13,6 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.function.Consumer;
 
@@ -78,14 +79,25 @@ final class AdminUsers {
 
     private void written(HttpServerRequest req, String realm, String username, Future<WriteResult> write) {
         answer(req, write, result -> {
-            if (result instanceof WriteResult.Created || result instanceof WriteResult.Updated
-                    || result instanceof WriteResult.Deleted) {
+            changed(result).ifPresent(verb -> {
                 invalidation.invalidate(realm, username);
-                LOG.info("admin API: {} {} in realm {} ({} from {})", result.getClass().getSimpleName().toLowerCase(),
-                        username, realm, req.method(), req.remoteAddress());
-            }
+                LOG.info("admin API: {} {} in realm {} ({} from {})", verb, username, realm, req.method(),
+                        req.remoteAddress());
+            });
             reply(req, realm, username, result);
         });
+    }
+
+    /** What a write did to the user, for the log; empty when it changed nothing. */
+    private static Optional<String> changed(WriteResult result) {
+        return switch (result) {
+            case WriteResult.Created created -> Optional.of("created");
+            case WriteResult.Updated updated -> Optional.of("updated");
+            case WriteResult.Deleted deleted -> Optional.of("deleted");
+            case WriteResult.NotFound n -> Optional.empty();
+            case WriteResult.AlreadyExists e -> Optional.empty();
+            case WriteResult.ReadOnly r -> Optional.empty();
+        };
     }
 
     private static void reply(HttpServerRequest req, String realm, String username, WriteResult result) {
