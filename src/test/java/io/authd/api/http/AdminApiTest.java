@@ -269,14 +269,7 @@ class AdminApiTest extends EndToEndTest {
             "empty username|'{\"username\":\"\",\"password\":\"p\"}'|invalid_field",
     })
     void badCreateBodiesAre400AndChangeNothing(String name, String body, String code) throws Exception {
-        String before = allUsers();
-
-        HttpResponse<String> r = send("POST", USERS, body, auth());
-
-        assertThat(r.statusCode()).isEqualTo(400);
-        assertThat(errorCode(r)).isEqualTo(code);
-        assertThat(errorMessage(r)).isNotBlank();
-        assertThat(allUsers()).isEqualTo(before);
+        assertRefusedWithoutChange("POST", USERS, body, code);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -288,13 +281,7 @@ class AdminApiTest extends EndToEndTest {
             "bad HA1|'{\"ha1\":{\"MD5\":\"xyz\"}}'|invalid_field",
     })
     void badChangeBodiesAre400AndChangeNothing(String name, String body, String code) throws Exception {
-        String before = allUsers();
-
-        HttpResponse<String> r = send("PATCH", USERS + "/bob", body, auth());
-
-        assertThat(r.statusCode()).isEqualTo(400);
-        assertThat(errorCode(r)).isEqualTo(code);
-        assertThat(allUsers()).isEqualTo(before);
+        assertRefusedWithoutChange("PATCH", USERS + "/bob", body, code);
         assertThat(verify("bob", "zanzibar")).isEqualTo("ok");
     }
 
@@ -395,6 +382,17 @@ class AdminApiTest extends EndToEndTest {
     }
 
     // --- helpers ---
+
+    private static void assertRefusedWithoutChange(String method, String path, String body, String code) throws Exception {
+        String before = allUsers();
+
+        HttpResponse<String> r = send(method, path, body, auth());
+
+        assertThat(r.statusCode()).isEqualTo(400);
+        assertThat(errorCode(r)).isEqualTo(code);
+        assertThat(errorMessage(r)).isNotBlank();
+        assertThat(allUsers()).isEqualTo(before);
+    }
 
     private static String[] auth() {
         return new String[] {"Authorization", "Bearer " + ADMIN_TOKEN, "Content-Type", "application/json"};

@@ -20,11 +20,7 @@ class ReadmeWalkthroughTest {
         Processes.require("python3");
         try (TestServer server = TestServer.start(dir)) {
             String runnable = script.replace("AUTHD=http://127.0.0.1:8080", "AUTHD=" + server.url(""));
-            Path file = dir.resolve("walkthrough.sh");
-            Files.writeString(file, runnable);
-            Processes.Result r = Processes.run(List.of("bash", "-eu", file.toString()));
-            assertThat(r.exitCode()).as(r.stderr()).isZero();
-            List<String> lines = r.stdout().lines().toList();
+            List<String> lines = run(dir, runnable);
             assertThat(lines).hasSize(3);
             assertThat(lines.get(0)).contains("\"reason\":\"missing_credentials\"").contains("algorithm=MD5");
             assertThat(lines.get(1)).contains("\"outcome\":\"allow\"").contains("\"user\":\"alice\"");
@@ -39,11 +35,7 @@ class ReadmeWalkthroughTest {
         try (TestServer server = TestServer.start(dir)) {
             String runnable = script.replace("ADMIN=http://127.0.0.1:8081", "ADMIN=" + server.managementUrl(""))
                     .replace("TOKEN=\"$AUTHD_ADMIN_TOKEN\"", "TOKEN=" + TestServer.ADMIN_TOKEN);
-            Path file = dir.resolve("admin.sh");
-            Files.writeString(file, runnable);
-            Processes.Result r = Processes.run(List.of("bash", "-eu", file.toString()));
-            assertThat(r.exitCode()).as(r.stderr()).isZero();
-            List<String> lines = r.stdout().lines().toList();
+            List<String> lines = run(dir, runnable);
             assertThat(lines).hasSize(4);
             assertThat(lines.get(0)).isEqualTo("{\"realm\":\"example.com\",\"username\":\"carol\",\"enabled\":true,"
                     + "\"algorithms\":[\"MD5\",\"SHA-256\",\"SHA-512-256\"]}");
@@ -51,6 +43,14 @@ class ReadmeWalkthroughTest {
             assertThat(lines.get(2)).startsWith("{\"users\":[{\"realm\":\"example.com\"").contains("\"next\":\"");
             assertThat(lines.get(3)).isEqualTo("204");
         }
+    }
+
+    /** Runs {@code script} with bash -eu; the lines it printed. */
+    private static List<String> run(Path dir, String script) throws Exception {
+        Path file = Files.writeString(dir.resolve("walkthrough.sh"), script);
+        Processes.Result r = Processes.run(List.of("bash", "-eu", file.toString()));
+        assertThat(r.exitCode()).as(r.stderr()).isZero();
+        return r.stdout().lines().toList();
     }
 
     private static String block(String name) throws java.io.IOException {
