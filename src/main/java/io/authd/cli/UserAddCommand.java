@@ -4,6 +4,7 @@ import io.authd.credentials.AddResult;
 import io.authd.credentials.CredentialEditor;
 import io.authd.credentials.CredentialFile;
 import io.authd.credentials.EditResult;
+import io.authd.credentials.UserChanges;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -36,7 +37,7 @@ final class UserAddCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Optional<String> problem = CredentialEditor.userProblem(realm, username); // before asking for a password
+        Optional<String> problem = UserChanges.userProblem(realm, username); // before asking for a password
         if (problem.isPresent()) {
             return Cli.fail(spec, problem.get());
         }

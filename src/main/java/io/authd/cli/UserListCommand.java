@@ -3,24 +3,17 @@ package io.authd.cli;
 import io.authd.credentials.CredentialEditor;
 import io.authd.credentials.CredentialFile;
 import io.authd.credentials.LoadResult;
-import io.authd.credentials.UserEntry;
-import io.authd.digest.HashFunction;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.stream.Collectors;
 
 /** {@code user list}: one row per user with the hash functions it can answer with; never an HA1. */
 @Command(name = "list", mixinStandardHelpOptions = true, description = "List users (never their HA1s).")
 final class UserListCommand implements Callable<Integer> {
-    private static final List<String> HEADER = List.of("REALM", "USER", "ENABLED", "ALGORITHMS");
-
     @Spec
     private CommandSpec spec;
     @Mixin
@@ -32,32 +25,7 @@ final class UserListCommand implements Callable<Integer> {
     public Integer call() {
         return switch (CredentialFile.load(file.path())) {
             case LoadResult.Failed failed -> Cli.fail(spec, failed.message());
-            case LoadResult.Loaded loaded -> Cli.ok(spec, table(CredentialEditor.list(loaded.snapshot(), realm)));
+            case LoadResult.Loaded loaded -> Cli.ok(spec, UserTable.of(CredentialEditor.list(loaded.snapshot(), realm)));
         };
-    }
-
-    private static String table(List<UserEntry> entries) {
-        List<List<String>> rows = new ArrayList<>();
-        rows.add(HEADER);
-        for (UserEntry e : entries) {
-            String hashes = e.hashes().stream().map(HashFunction::token).collect(Collectors.joining(","));
-            rows.add(List.of(e.realm(), e.username(), e.enabled() ? "yes" : "no", hashes));
-        }
-        int[] widths = new int[HEADER.size()];
-        rows.forEach(row -> {
-            for (int i = 0; i < widths.length; i++) {
-                widths[i] = Math.max(widths[i], row.get(i).length());
-            }
-        });
-        return rows.stream().map(row -> line(row, widths)).collect(Collectors.joining(System.lineSeparator()));
-    }
-
-    /** Columns padded to their widest cell; the last one is not padded, so lines carry no trailing blanks. */
-    private static String line(List<String> row, int[] widths) {
-        StringBuilder out = new StringBuilder();
-        for (int i = 0; i < row.size() - 1; i++) {
-            out.append(String.format("%-" + widths[i] + "s  ", row.get(i)));
-        }
-        return out.append(row.getLast()).toString();
     }
 }

@@ -1,52 +1,29 @@
 package io.authd.credentials;
 
-import io.authd.digest.DigestHasher;
-import io.authd.digest.HashFunction;
-
-import java.text.Normalizer;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
  * Pure edits of a {@link CredentialSnapshot}: each returns the new snapshot and what happened, and
- * {@link CredentialFile#edit} writes it under the file lock.
+ * {@link CredentialFile#edit} writes it under the file lock. Input is prepared by {@link UserChanges}.
  */
 public final class CredentialEditor {
     private CredentialEditor() {
     }
 
-    /**
-     * Why {@code username} in {@code realm} cannot be stored, if it cannot; {@code username} is checked as
-     * {@link #addOrUpdate} would store it (NFC). Lets a caller refuse before asking for a password.
-     */
-    public static Optional<String> userProblem(String realm, String username) {
-        return CredentialRules.realmProblem(realm).or(() -> CredentialRules.usernameProblem(nfc(username)));
-    }
-
-    /**
-     * Adds the user, or replaces its HA1s and enabled flag, with an HA1 for every hash function so that it can
-     * answer whichever algorithm a realm offers. Username and password are NFC-normalised first, as a client
-     * prepares them before hashing (RFC 7616 §4 with RFC 8265 §3.3 and §4.2); the realm is hashed as
-     * configured, since clients hash the challenge's realm as received.
-     */
+    /** Adds the user, or replaces its HA1s and enabled flag, with an HA1 for every hash function. */
     public static AddResult addOrUpdate(CredentialSnapshot current, String realm, String username, String password,
                                         boolean enabled) {
-        String user = nfc(username);
-        String secret = nfc(password);
-        Optional<String> problem = userProblem(realm, user)
-                .or(() -> secret.isEmpty() ? Optional.of("password must not be empty") : Optional.empty());
-        if (problem.isPresent()) {
-            return new AddResult.Refused(problem.get());
-        }
-        UserCredentials saved = new UserCredentials(realm, user, ha1s(realm, user, secret), enabled);
-        return new AddResult.Saved(current.with(saved), saved, current.find(realm, user).isEmpty());
+        return switch (UserChanges.newUser(realm, username, new Secret.Password(password), enabled)) {
+            case Checked.Invalid<UserCredentials> invalid -> new AddResult.Refused(invalid.problem());
+            case Checked.Valid<UserCredentials> valid -> new AddResult.Saved(current.with(valid.value()), valid.value(),
+                    current.find(realm, valid.value().username()).isEmpty());
+        };
     }
 
     /** Removes the user; {@link RemoveResult#existed()} is false (and nothing changes) if there was none. */
     public static RemoveResult remove(CredentialSnapshot current, String realm, String username) {
-        String user = nfc(username);
+        String user = UserChanges.username(username);
         boolean existed = current.find(realm, user).isPresent();
         return new RemoveResult(current.without(realm, user), existed);
     }
@@ -59,16 +36,26 @@ public final class CredentialEditor {
                 .toList();
     }
 
-    private static Map<HashFunction, String> ha1s(String realm, String username, String password) {
-        DigestHasher hasher = DigestHasher.current();
-        Map<HashFunction, String> ha1 = new EnumMap<>(HashFunction.class);
-        for (HashFunction hash : HashFunction.values()) {
-            ha1.put(hash, hasher.ha1(hash, username, realm, password));
+    /** Adds {@code user} unless the realm has one of that name: the admin API's create never overwrites. */
+    static AdminEdit create(CredentialSnapshot current, UserCredentials user) {
+        if (current.find(user.realm(), user.username()).isPresent()) {
+            return AdminEdit.unchanged(new WriteResult.AlreadyExists());
         }
-        return ha1;
+        return AdminEdit.written(current.with(user), new WriteResult.Created(UserEntry.of(user)));
     }
 
-    private static String nfc(String s) {
-        return Normalizer.normalize(s, Normalizer.Form.NFC);
+    static AdminEdit update(CredentialSnapshot current, String realm, String username, UserChange change) {
+        Optional<UserCredentials> user = current.find(realm, UserChanges.username(username));
+        if (user.isEmpty()) {
+            return AdminEdit.unchanged(new WriteResult.NotFound());
+        }
+        UserCredentials changed = change.applyTo(user.get());
+        return AdminEdit.written(current.with(changed), new WriteResult.Updated(UserEntry.of(changed)));
+    }
+
+    static AdminEdit delete(CredentialSnapshot current, String realm, String username) {
+        RemoveResult removed = remove(current, realm, username);
+        return removed.existed() ? AdminEdit.written(removed.snapshot(), new WriteResult.Deleted())
+                : AdminEdit.unchanged(new WriteResult.NotFound());
     }
 }

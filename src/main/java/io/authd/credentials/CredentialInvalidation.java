@@ -8,4 +8,17 @@ public interface CredentialInvalidation {
 
     /** Anything may have changed (news was lost while the listener was disconnected). */
     void invalidateAll();
+
+    /** For a store that serves its own writes at once and has no cache in front of it. */
+    static CredentialInvalidation none() {
+        return new CredentialInvalidation() {
+            @Override
+            public void invalidate(String realm, String username) {
+            }
+
+            @Override
+            public void invalidateAll() {
+            }
+        };
+    }
 }

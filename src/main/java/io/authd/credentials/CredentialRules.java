@@ -1,5 +1,6 @@
 package io.authd.credentials;
 
+import io.authd.digest.AuthorizationParser;
 import io.authd.digest.HashFunction;
 
 import java.text.Normalizer;
@@ -10,6 +11,12 @@ import java.util.Optional;
  * so that all three refuse the same things with the same words.
  */
 final class CredentialRules {
+    /**
+     * A longer username could not be sent in a Digest {@code username=} parameter at all, since the parser takes
+     * no longer value; refusing it here keeps stores from holding users who can never log in.
+     */
+    static final int MAX_USERNAME_LENGTH = AuthorizationParser.MAX_VALUE_LENGTH;
+
     private CredentialRules() {
     }
 
@@ -27,6 +34,9 @@ final class CredentialRules {
      */
     static Optional<String> usernameProblem(String username) {
         Optional<String> problem = nameProblem("username", username);
+        if (problem.isEmpty() && username.length() > MAX_USERNAME_LENGTH) {
+            return Optional.of("username must be at most " + MAX_USERNAME_LENGTH + " characters");
+        }
         if (problem.isEmpty() && !Normalizer.isNormalized(username, Normalizer.Form.NFC)) {
             return Optional.of("username must be in Unicode NFC (RFC 7616 §4, RFC 8265)");
         }

@@ -3,7 +3,9 @@ package io.authd.credentials;
 import io.authd.digest.DigestHasher;
 import io.authd.digest.HashFunction;
 
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -73,6 +75,21 @@ public final class CredentialSnapshot {
     /** All users, ordered by realm then username. */
     public List<UserCredentials> users() {
         return users;
+    }
+
+    /**
+     * At most {@code limit} users of {@code realm} ordered by username, the first one after {@code after}
+     * (exclusive; null for the first page). Found by binary search, so a page costs the same at any depth.
+     */
+    public List<UserCredentials> page(String realm, String after, int limit) {
+        int at = Collections.binarySearch(users, new UserCredentials(realm, after == null ? "" : after, Map.of(), true),
+                ORDER);
+        List<UserCredentials> page = new ArrayList<>();
+        for (int i = at >= 0 ? at + 1 : -at - 1;
+             i < users.size() && page.size() < limit && users.get(i).realm().equals(realm); i++) {
+            page.add(users.get(i));
+        }
+        return page;
     }
 
     /** Realm names, sorted. */

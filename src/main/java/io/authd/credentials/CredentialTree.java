@@ -9,7 +9,6 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 /**
  * Checks the parsed tree of a credentials file and collects its users. Every problem is recorded with the
@@ -20,8 +19,6 @@ final class CredentialTree {
     static final int VERSION = 1;
     private static final List<String> TOP_KEYS = List.of("version", "realms");
     private static final List<String> USER_KEYS = List.of("enabled", "ha1");
-    private static final String KNOWN_HASHES =
-            Arrays.stream(HashFunction.values()).map(HashFunction::token).collect(Collectors.joining(", "));
 
     private final List<String> problems = new ArrayList<>();
     private final List<UserCredentials> users = new ArrayList<>();
@@ -110,7 +107,7 @@ final class CredentialTree {
         if (node != null && !node.isObject()) {
             problem(path, "expected a mapping from hash function to HA1, got " + describe(node));
         } else if (node == null || node.isEmpty()) {
-            problem(path, "missing; a user needs an HA1 for at least one of " + KNOWN_HASHES);
+            problem(path, "missing; a user needs an HA1 for at least one of " + HashFunction.tokens());
         } else {
             node.fields().forEachRemaining(e -> readOneHa1(path + "." + CredentialRules.printable(e.getKey()),
                     e.getKey(), e.getValue(), ha1));
@@ -121,7 +118,7 @@ final class CredentialTree {
     private void readOneHa1(String path, String token, JsonNode value, Map<HashFunction, String> into) {
         Optional<HashFunction> hash = exactToken(token);
         if (hash.isEmpty()) {
-            problem(path, "unknown hash function (known: " + KNOWN_HASHES + ")");
+            problem(path, "unknown hash function (known: " + HashFunction.tokens() + ")");
             return;
         }
         // A bare all-digit HA1 would be read as a YAML number, so values must be strings (the writer quotes them).

@@ -9,9 +9,11 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
 
 /**
  * A {@link CredentialStore} over the credentials file, reloaded when the file changes.
@@ -21,14 +23,20 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * event loop) compares the file's {@link FileStamp} with the last one seen and, when it differs, parses the
  * file and swaps the snapshot. A broken file keeps the last good snapshot in service, logged once at WARN;
  * messages name places in the file and never HA1 values.
+ *
+ * <p>Admin writes go through {@link CredentialFile#edit} (its lock and atomic replace) on a worker thread, and
+ * the written users are served at once, so the next lookup on this replica sees the change (read-your-write);
+ * other replicas reading the same file see it at their next check.
  */
-public final class FileCredentialStore implements CredentialStore {
+public final class FileCredentialStore implements CredentialStore, CredentialAdmin {
     private static final Logger LOG = LoggerFactory.getLogger(FileCredentialStore.class);
     private static final long NO_TIMER = -1;
 
     private final Path path;
     private final AtomicBoolean polling = new AtomicBoolean();
-    private final Object checking = new Object(); // one check at a time, without blocking start() or stop()
+    // One check or admin write at a time, without blocking start() or stop(): a check that read the file just
+    // before a write must not swap its older users in after the write's.
+    private final Object checking = new Object();
     private volatile CredentialSnapshot snapshot;
     private volatile Vertx vertx;
     private long timer = NO_TIMER; // guarded by this
@@ -97,10 +105,61 @@ public final class FileCredentialStore implements CredentialStore {
         return Future.succeededFuture(snapshot.findByUserhash(realm, hash, userhash));
     }
 
+    @Override
+    public Future<WriteResult> create(UserCredentials user) {
+        return write(current -> CredentialEditor.create(current, user));
+    }
+
+    @Override
+    public Future<WriteResult> update(String realm, String username, UserChange change) {
+        return write(current -> CredentialEditor.update(current, realm, username, change));
+    }
+
+    @Override
+    public Future<WriteResult> delete(String realm, String username) {
+        return write(current -> CredentialEditor.delete(current, realm, username));
+    }
+
+    @Override
+    public Future<Optional<UserEntry>> get(String realm, String username) {
+        return Future.succeededFuture(snapshot.find(realm, username).map(UserEntry::of));
+    }
+
+    @Override
+    public Future<List<UserEntry>> list(String realm, String after, int limit) {
+        return Future.succeededFuture(snapshot.page(realm, after, limit).stream().map(UserEntry::of).toList());
+    }
+
     /** Always true: {@link #open} builds a store only from a loaded file. */
     @Override
     public boolean ready() {
         return true;
+    }
+
+    /** Edits the file on a worker thread; fails when it cannot be read or written, or before {@link #start}. */
+    private Future<WriteResult> write(Function<CredentialSnapshot, AdminEdit> edit) {
+        Vertx v = vertx;
+        if (v == null) {
+            return Future.failedFuture(new IllegalStateException("admin writes need start(vertx, interval) first"));
+        }
+        return v.executeBlocking(() -> editNow(edit), false).compose(result -> switch (result) {
+            case EditResult.Edited<AdminEdit> edited -> Future.succeededFuture(edited.change().result());
+            case EditResult.Failed<AdminEdit> failed -> Future.failedFuture(new IOException(failed.message()));
+        });
+    }
+
+    /**
+     * Blocking. The written users are swapped in without touching {@code lastSeen}: the next check then reads
+     * the file once more, which also picks up anything another process wrote after this edit released the lock.
+     */
+    private EditResult<AdminEdit> editNow(Function<CredentialSnapshot, AdminEdit> edit) {
+        synchronized (checking) {
+            EditResult<AdminEdit> result = CredentialFile.edit(path, edit);
+            if (result instanceof EditResult.Edited<AdminEdit> edited) {
+                edited.change().toWrite().ifPresent(written -> snapshot = written);
+            }
+            return result;
+        }
     }
 
     /** A tick of the timer; skipped while the previous check still runs, so slow disks do not pile up work. */

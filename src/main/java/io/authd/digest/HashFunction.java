@@ -1,7 +1,9 @@
 package io.authd.digest;
 
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * The hash functions under the Digest algorithms of RFC 7616 §3.3 / §6.1. Credential stores keep one
@@ -41,6 +43,11 @@ public enum HashFunction {
     /** Length of the lowercase hex encoding (LHEX) of a digest. */
     public int hexLength() {
         return length * 2;
+    }
+
+    /** Every {@link #token()}, comma-separated, for messages that say what is known. */
+    public static String tokens() {
+        return Arrays.stream(values()).map(HashFunction::token).collect(Collectors.joining(", "));
     }
 
     /** Case-insensitive lookup by {@link #token()}. */

@@ -1,11 +1,14 @@
 package io.authd.server;
 
+import io.authd.admin.AdminToken;
 import io.authd.api.http.ManagementApi;
 import io.authd.api.http.PublicApi;
 import io.authd.auth.Authenticator;
 import io.authd.auth.Realms;
 import io.authd.config.AuthdOptions;
 import io.authd.config.Endpoint;
+import io.authd.credentials.CredentialAdmin;
+import io.authd.credentials.CredentialInvalidation;
 import io.authd.credentials.CredentialStore;
 import io.authd.credentials.FileCredentialStore;
 import io.authd.digest.DigestChallenges;
@@ -23,6 +26,7 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 
 import java.time.InstantSource;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -92,6 +96,7 @@ public final class AuthdServer {
         /** Loads what is not given (blocking file reads: call before serving, as start-up does). */
         public Future<AuthdServer> start(Vertx vertx) {
             NonceKeyRing ring = keyRing != null ? keyRing : NonceKeyRings.load(options.nonce(), options.mode());
+            AdminToken adminToken = AdminToken.from(options.admin());
             Runnable stopStore = () -> { };
             CredentialStore store = credentials;
             if (store == null) {
@@ -110,9 +115,15 @@ public final class AuthdServer {
                 };
                 return deployPublic(vertx, authenticator).compose(deployed -> listen(vertx,
                         new HttpServerOptions(), options.listen().management(),
-                        s -> s.requestHandler(ManagementApi.router(vertx, authenticator)))
+                        s -> s.requestHandler(ManagementApi.router(vertx, authenticator, admin(credentialStore),
+                                adminToken, CredentialInvalidation.none())))
                         .map(mgmt -> new AuthdServer(vertx, mgmt, deployed, onClose)));
             });
+        }
+
+        /** The store's write side for the admin API, when it has one (a store given by a test may not). */
+        private static Optional<CredentialAdmin> admin(CredentialStore store) {
+            return store instanceof CredentialAdmin admin ? Optional.of(admin) : Optional.empty();
         }
 
         private Authenticator authenticator(NonceKeyRing ring, CredentialStore store, ReplayStore replay) {

@@ -58,6 +58,9 @@ class CredentialFileLoadTest {
                         "realms.example.com.\"\": username must not be empty"),
                 arguments("quote in username", file("'al\"ice'", "ha1:\n        MD5: \"" + MUFASA_MD5_HA1 + "\""),
                         "realms.example.com.al\"ice: username must not contain '\"'"),
+                arguments("username longer than a Digest client can send",
+                        file("? " + "a".repeat(1025) + "\n    ", "ha1:\n        MD5: \"" + MUFASA_MD5_HA1 + "\""),
+                        "username must be at most 1024 characters"),
                 arguments("username not in NFC", file("\"Ja\\u0308son\"", "ha1:\n        MD5: \"" + MUFASA_MD5_HA1 + "\""),
                         "username must be in Unicode NFC"),
                 arguments("control character in realm", "version: 1\nrealms:\n  \"exa\\tmple.com\": {}\n",
@@ -163,6 +166,18 @@ class CredentialFileLoadTest {
 
         assertThat(loaded(file).users()).isEqualTo(original.users());
         assertThat(Files.readString(file)).startsWith(CredentialYaml.HEADER);
+    }
+
+    @Test
+    void longestAllowedUsernameReadsBackAfterWriting() throws IOException {
+        Path file = dir.resolve("c.yaml");
+        String longest = "ü".repeat(CredentialRules.MAX_USERNAME_LENGTH);
+        CredentialSnapshot original = CredentialSnapshot.of(java.util.List.of(new UserCredentials("example.com", longest,
+                java.util.Map.of(HashFunction.MD5, MUFASA_MD5_HA1), true)));
+
+        CredentialFile.write(file, original);
+
+        assertThat(loaded(file).users()).isEqualTo(original.users());
     }
 
     private static String file(String user, String body) {

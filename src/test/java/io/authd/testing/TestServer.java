@@ -1,5 +1,6 @@
 package io.authd.testing;
 
+import io.authd.admin.AdminToken;
 import io.authd.config.AuthdOptions;
 import io.authd.config.ConfigLoader;
 import io.authd.digest.DigestHasher;
@@ -24,9 +25,12 @@ import java.util.concurrent.TimeUnit;
  * A real authd on ephemeral ports, with a test clock and a fixed key ring, configured from YAML the way an
  * operator would, and a credentials file holding:
  * alice / wonderland and bob / zanzibar in every realm, plus {@code Jäsøn Doe} / {@code Secret, or not?}.
+ * The admin API is on, with {@link #ADMIN_TOKEN}.
  */
 public final class TestServer implements AutoCloseable {
-    public static final String CONFIG = """
+    public static final String ADMIN_TOKEN = "authd_admin_end-to-end-test-token";
+    private static final String ADMIN_YAML = "admin:\n  tokenHash: " + AdminToken.hash(ADMIN_TOKEN) + "\n";
+    public static final String CONFIG = ADMIN_YAML + """
             mode: demo
             instances: 1
             listen:
@@ -85,8 +89,17 @@ public final class TestServer implements AutoCloseable {
 
     /** @param replayYaml more keys of the {@code replay:} section, each line indented by two spaces */
     public static TestServer start(Path dir, NonceKeyRing ring, MutableClock clock, String replayYaml) throws Exception {
+        return startWith(dir, ring, clock, CONFIG + replayYaml);
+    }
+
+    /** A server whose configuration has no admin section, so its admin API is off. */
+    public static TestServer startWithoutAdmin(Path dir) throws Exception {
+        return startWith(dir, TestKeys.ring(1), MutableClock.at("2026-11-23T10:00:00Z"), CONFIG.replace(ADMIN_YAML, ""));
+    }
+
+    private static TestServer startWith(Path dir, NonceKeyRing ring, MutableClock clock, String config) throws Exception {
         writeCredentials(dir.resolve("credentials.yaml"));
-        Files.writeString(dir.resolve("authd.yaml"), CONFIG + replayYaml);
+        Files.writeString(dir.resolve("authd.yaml"), config);
         AuthdOptions options = ConfigLoader.load(dir.resolve("authd.yaml"), Map.of());
         Vertx vertx = Vertx.vertx();
         AuthdServer server = AuthdServer.builder(options).clock(clock).keyRing(ring).start(vertx)
@@ -128,6 +141,10 @@ public final class TestServer implements AutoCloseable {
 
     public String url(String path) {
         return "http://127.0.0.1:" + port() + path;
+    }
+
+    public String managementUrl(String path) {
+        return "http://127.0.0.1:" + managementPort() + path;
     }
 
     public HttpResponse<String> post(String path, String body) throws IOException, InterruptedException {

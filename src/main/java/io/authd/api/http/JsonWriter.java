@@ -6,13 +6,16 @@ import io.authd.auth.Decision;
 import io.authd.auth.DigestIdentity;
 import io.authd.auth.HeaderField;
 import io.authd.auth.Identity;
+import io.authd.credentials.UserEntry;
+import io.authd.digest.HashFunction;
 import io.vertx.core.buffer.Buffer;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.List;
 
-/** Writes Decisions and API errors as the contract's JSON, with Jackson's streaming generator. */
+/** Writes Decisions, API errors and admin users as JSON, with Jackson's streaming generator. */
 final class JsonWriter {
     private static final JsonFactory FACTORY = new JsonFactory();
 
@@ -52,6 +55,38 @@ final class JsonWriter {
             g.writeEndObject();
             g.writeEndObject();
         });
+    }
+
+    /** An admin API user: what may be shown, never an HA1 (there is none in a {@link UserEntry}). */
+    static Buffer user(UserEntry user) {
+        return write(g -> user(g, user));
+    }
+
+    /** A page of users and the cursor of the next page, null on the last one. */
+    static Buffer users(List<UserEntry> users, String next) {
+        return write(g -> {
+            g.writeStartObject();
+            g.writeArrayFieldStart("users");
+            for (UserEntry user : users) {
+                user(g, user);
+            }
+            g.writeEndArray();
+            g.writeStringField("next", next);
+            g.writeEndObject();
+        });
+    }
+
+    private static void user(JsonGenerator g, UserEntry user) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("realm", user.realm());
+        g.writeStringField("username", user.username());
+        g.writeBooleanField("enabled", user.enabled());
+        g.writeArrayFieldStart("algorithms");
+        for (HashFunction hash : user.hashes()) {
+            g.writeString(hash.token());
+        }
+        g.writeEndArray();
+        g.writeEndObject();
     }
 
     private static void identity(JsonGenerator g, Identity identity) throws IOException {

@@ -1,24 +1,38 @@
 package io.authd.api.http;
 
+import io.authd.admin.AdminToken;
 import io.authd.auth.Authenticator;
+import io.authd.credentials.CredentialAdmin;
+import io.authd.credentials.CredentialInvalidation;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
+import java.util.Optional;
+
 /**
- * The management port: health for Kubernetes probes (and, in later work, metrics and the admin API). It is a
+ * The management port: health for Kubernetes probes and the admin API (and, in later work, metrics). It is a
  * separate port so the public port can be exposed without them.
  */
 public final class ManagementApi {
     private ManagementApi() {
     }
 
-    public static Router router(Vertx vertx, Authenticator authenticator) {
+    /**
+     * @param admin        the credential store's write side, empty when it takes no changes
+     * @param token        the admin API's token; {@link AdminToken#disabled()} turns the admin API off
+     * @param invalidation told of every user the admin API changes
+     */
+    public static Router router(Vertx vertx, Authenticator authenticator, Optional<CredentialAdmin> admin,
+                                AdminToken token, CredentialInvalidation invalidation) {
         Router router = Router.router(vertx);
         // Liveness: the event loop answers. Never tied to dependencies, or an outage restarts every pod.
         router.get("/health/live").handler(ctx -> json(ctx, 200, new JsonObject().put("status", "UP")));
         router.get("/health/ready").handler(ctx -> ready(ctx, authenticator));
+        router.route(AdminApi.MOUNT).handler(new AdminApi(authenticator.realms(), admin, token, invalidation));
+        // The router answers 400 itself when it cannot decode a path to match it; say so in the API's words.
+        router.errorHandler(400, ctx -> Replies.error(ctx.request(), ApiError.undecodablePath()));
         return router;
     }
 

@@ -38,7 +38,7 @@ public final class PublicApi implements Handler<HttpServerRequest> {
             case "/v1/challenge" -> postOnly(req, this::challenge);
             case "/v1/forward-auth" -> forwardAuth(req);
             case OPENAPI_PATH -> req.response().putHeader("Content-Type", "application/yaml").end(OPENAPI);
-            default -> error(req, new ApiError(404, "not_found", "no such path; see " + OPENAPI_PATH));
+            default -> Replies.error(req, ApiError.notFound("no such path; see " + OPENAPI_PATH));
         }
     }
 
@@ -46,14 +46,14 @@ public final class PublicApi implements Handler<HttpServerRequest> {
         switch (requests.verify(body.getBytes())) {
             case Decoded.Ok<io.authd.auth.VerifyRequest> ok -> authenticator.verify(ok.value())
                     .onComplete(ar -> decision(req, ar.succeeded() ? ar.result() : failClosed(ar.cause())));
-            case Decoded.Invalid<io.authd.auth.VerifyRequest> bad -> error(req, bad.error());
+            case Decoded.Invalid<io.authd.auth.VerifyRequest> bad -> Replies.error(req, bad.error());
         }
     }
 
     private void challenge(HttpServerRequest req, Buffer body) {
         switch (requests.challenge(body.getBytes())) {
             case Decoded.Ok<io.authd.auth.ChallengeRequest> ok -> decision(req, authenticator.challenge(ok.value()));
-            case Decoded.Invalid<io.authd.auth.ChallengeRequest> bad -> error(req, bad.error());
+            case Decoded.Invalid<io.authd.auth.ChallengeRequest> bad -> Replies.error(req, bad.error());
         }
     }
 
@@ -61,14 +61,13 @@ public final class PublicApi implements Handler<HttpServerRequest> {
         switch (ForwardAuth.request(req, requests)) {
             case Decoded.Ok<io.authd.auth.VerifyRequest> ok -> authenticator.verify(ok.value())
                     .onComplete(ar -> ForwardAuth.respond(req, ar.succeeded() ? ar.result() : failClosed(ar.cause())));
-            case Decoded.Invalid<io.authd.auth.VerifyRequest> bad -> error(req, bad.error());
+            case Decoded.Invalid<io.authd.auth.VerifyRequest> bad -> Replies.error(req, bad.error());
         }
     }
 
     /** Contract: an unavailable Decision is answered with HTTP 503; every other Decision with 200. */
     private static void decision(HttpServerRequest req, Decision d) {
-        req.response().setStatusCode(d.outcome() == Outcome.ERROR ? 503 : 200)
-                .putHeader("Content-Type", "application/json").end(JsonWriter.decision(d));
+        Replies.json(req, d.outcome() == Outcome.ERROR ? 503 : 200, JsonWriter.decision(d));
     }
 
     /** The authenticator never fails its future; if it ever does, that is a bug, and the answer is still no. */
@@ -79,27 +78,10 @@ public final class PublicApi implements Handler<HttpServerRequest> {
 
     private static void postOnly(HttpServerRequest req, java.util.function.BiConsumer<HttpServerRequest, Buffer> next) {
         if (req.method() != HttpMethod.POST) {
-            req.response().putHeader("Allow", "POST");
-            error(req, new ApiError(405, "method_not_allowed", req.path() + " takes POST"));
+            Replies.methodNotAllowed(req, "POST");
             return;
         }
-        BodyReader.read(req).onComplete(ar -> {
-            if (ar.succeeded()) {
-                next.accept(req, ar.result());
-            } else if (ar.cause() instanceof BodyReader.TooLarge tooLarge) {
-                req.response().putHeader("Connection", "close"); // the rest of the body is not read
-                error(req, new ApiError(413, "payload_too_large", tooLarge.getMessage()));
-            }
-            // any other failure is a reset connection: nobody is left to answer
-        });
-    }
-
-    static void error(HttpServerRequest req, ApiError e) {
-        if (req.response().ended()) {
-            return;
-        }
-        req.response().setStatusCode(e.status()).putHeader("Content-Type", "application/json")
-                .end(JsonWriter.error(e));
+        BodyReader.read(req, body -> next.accept(req, body));
     }
 
     private static Buffer loadOpenApi() {
