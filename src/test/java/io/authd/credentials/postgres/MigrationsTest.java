@@ -4,16 +4,11 @@ import io.authd.config.CredentialDatabaseOptions;
 import io.authd.testing.ClientDigest;
 import io.authd.testing.TestPostgres;
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.pgclient.PgConnection;
 import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.Row;
-import io.vertx.sqlclient.SqlClient;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -27,41 +22,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The credential schema against a real PostgreSQL, each test in a fresh schema. */
-class MigrationsTest {
+class MigrationsTest extends DatabaseTest {
     private static final String REALM = "api@example.org";
     private static final String JASON = "Jäsøn Doe";
     private static final String MD5_HA1 = "0123456789abcdef0123456789abcdef";
 
-    private static Vertx vertx;
-    private static SqlClient admin;
-
     private final List<PgConnection> listeners = new ArrayList<>();
-    private String schema;
-    private CredentialDatabaseOptions options;
-
-    @BeforeAll
-    static void connect() {
-        TestPostgres.requireReachable();
-        vertx = Vertx.vertx();
-        admin = TestPostgres.admin(vertx);
-    }
-
-    @AfterAll
-    static void disconnect() {
-        await(admin.close());
-        await(vertx.close());
-    }
-
-    @BeforeEach
-    void freshSchema() {
-        schema = TestPostgres.newSchema();
-        options = TestPostgres.credentialOptions(schema);
-    }
 
     @AfterEach
-    void dropSchema() {
+    void closeListeners() {
         listeners.forEach(listener -> await(listener.close()));
-        TestPostgres.dropSchema(admin, schema);
     }
 
     @Test
@@ -204,15 +174,5 @@ class MigrationsTest {
     private static void assertRefused(String insert, String constraint) {
         assertThatThrownBy(() -> sql(insert)).isInstanceOfSatisfying(PgException.class,
                 e -> assertThat(e.getConstraint()).isEqualTo(constraint));
-    }
-
-    private static void sql(String sql) {
-        await(admin.query(sql).execute());
-    }
-
-    private static List<Row> rows(String sql) {
-        List<Row> list = new ArrayList<>();
-        await(admin.query(sql).execute()).forEach(list::add);
-        return list;
     }
 }
