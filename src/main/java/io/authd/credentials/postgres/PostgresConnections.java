@@ -10,12 +10,18 @@ import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.PoolOptions;
 import io.vertx.sqlclient.SqlConnection;
 
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 /** How authd connects to the credential database, for the store and for {@code authd migrate}. */
 public final class PostgresConnections {
     static final String APPLICATION_NAME = "authd-credentials";
+    /**
+     * For a session of its own: not on a request's path, and its first connect may pay for a cold start (class
+     * loading, TLS, authentication) that would not fit a lookup's timeout.
+     */
+    private static final Duration SESSION_CONNECT_TIMEOUT = Duration.ofSeconds(10);
 
     private PostgresConnections() {
     }
@@ -29,8 +35,8 @@ public final class PostgresConnections {
         Pool pool;
         try {
             pool = PgBuilder.pool()
-                    .with(poolOptions(options).setMaxSize(1))
-                    .with(netOptions(options))
+                    .with(poolOptions(SESSION_CONNECT_TIMEOUT).setMaxSize(1))
+                    .with(netOptions(SESSION_CONNECT_TIMEOUT))
                     .connectingTo(connectOptions(options))
                     .using(vertx)
                     .build();
@@ -54,18 +60,18 @@ public final class PostgresConnections {
         return connect.setCachePreparedStatements(true).addProperty("application_name", APPLICATION_NAME);
     }
 
-    /** Waiting for a pooled connection counts against the same budget as the call itself. */
-    static PoolOptions poolOptions(CredentialDatabaseOptions options) {
+    /** Waiting for a pooled connection counts against the same budget as connecting. */
+    static PoolOptions poolOptions(Duration timeout) {
         return new PoolOptions()
-                .setConnectionTimeout(timeoutMillis(options))
+                .setConnectionTimeout(millis(timeout))
                 .setConnectionTimeoutUnit(TimeUnit.MILLISECONDS);
     }
 
-    static NetClientOptions netOptions(CredentialDatabaseOptions options) {
-        return new NetClientOptions().setConnectTimeout(timeoutMillis(options));
+    static NetClientOptions netOptions(Duration timeout) {
+        return new NetClientOptions().setConnectTimeout(millis(timeout));
     }
 
-    static int timeoutMillis(CredentialDatabaseOptions options) {
-        return Math.toIntExact(options.timeout().toMillis());
+    static int millis(Duration timeout) {
+        return Math.toIntExact(timeout.toMillis());
     }
 }

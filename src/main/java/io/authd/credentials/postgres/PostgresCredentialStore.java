@@ -82,11 +82,11 @@ public final class PostgresCredentialStore implements CredentialStore, Credentia
         PgConnectOptions connect = PostgresConnections.connectOptions(options)
                 // Server side: a statement stuck behind a lock (a migration's) gives up instead of holding a
                 // pipelined connection that later lookups queue behind. The caller's limit is the guard's.
-                .addProperty("statement_timeout", PostgresConnections.timeoutMillis(options) + "ms");
+                .addProperty("statement_timeout", PostgresConnections.millis(options.timeout()) + "ms");
         // The pipelined client: lookups are single short statements, many in flight per connection.
         SqlClient client = PgBuilder.client()
-                .with(PostgresConnections.poolOptions(options).setMaxSize(options.poolSize()))
-                .with(PostgresConnections.netOptions(options))
+                .with(PostgresConnections.poolOptions(options.timeout()).setMaxSize(options.poolSize()))
+                .with(PostgresConnections.netOptions(options.timeout()))
                 .connectingTo(connect)
                 .using(vertx)
                 .build();
