@@ -2,20 +2,13 @@ package io.authd.credentials.postgres;
 
 import io.authd.config.CredentialDatabaseOptions;
 import io.authd.testing.ClientDigest;
-import io.authd.testing.TestPostgres;
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonObject;
-import io.vertx.pgclient.PgConnection;
 import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.Row;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import java.util.ArrayList;
+import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 
 import static io.authd.testing.TestPostgres.await;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,13 +19,6 @@ class MigrationsTest extends DatabaseTest {
     private static final String REALM = "api@example.org";
     private static final String JASON = "Jäsøn Doe";
     private static final String MD5_HA1 = "0123456789abcdef0123456789abcdef";
-
-    private final List<PgConnection> listeners = new ArrayList<>();
-
-    @AfterEach
-    void closeListeners() {
-        listeners.forEach(listener -> await(listener.close()));
-    }
 
     @Test
     void anEmptyDatabaseLacksEveryVersion() {
@@ -109,21 +95,21 @@ class MigrationsTest extends DatabaseTest {
     @Test
     void everyChangeIsAnnouncedOnTheNotifyChannelAsJson() throws InterruptedException {
         apply(options);
-        BlockingQueue<String> heard = listen(options.notifyChannel());
         String table = schema + ".credentials";
+        try (Listener listener = Listener.on(vertx, options.notifyChannel())) {
+            sql("INSERT INTO " + table + " (realm, username, ha1_md5) VALUES ('" + REALM + "', '" + JASON + "', '"
+                    + MD5_HA1 + "')");
+            sql("UPDATE " + table + " SET enabled = false");
+            sql("UPDATE " + table + " SET username = 'renamed'");
+            sql("DELETE FROM " + table);
 
-        sql("INSERT INTO " + table + " (realm, username, ha1_md5) VALUES ('" + REALM + "', '" + JASON + "', '"
-                + MD5_HA1 + "')");
-        sql("UPDATE " + table + " SET enabled = false");
-        sql("UPDATE " + table + " SET username = 'renamed'");
-        sql("DELETE FROM " + table);
-
-        assertThat(next(heard)).isEqualTo(user(REALM, JASON));
-        assertThat(next(heard)).as("update").isEqualTo(user(REALM, JASON));
-        assertThat(next(heard)).as("rename: the old name").isEqualTo(user(REALM, JASON));
-        assertThat(next(heard)).as("rename: the new name").isEqualTo(user(REALM, "renamed"));
-        assertThat(next(heard)).as("delete").isEqualTo(user(REALM, "renamed"));
-        assertThat(heard.poll(200, TimeUnit.MILLISECONDS)).isNull();
+            assertThat(listener.next()).isEqualTo(Listener.user(REALM, JASON));
+            assertThat(listener.next()).as("update").isEqualTo(Listener.user(REALM, JASON));
+            assertThat(listener.next()).as("rename: the old name").isEqualTo(Listener.user(REALM, JASON));
+            assertThat(listener.next()).as("rename: the new name").isEqualTo(Listener.user(REALM, "renamed"));
+            assertThat(listener.next()).as("delete").isEqualTo(Listener.user(REALM, "renamed"));
+            assertThat(listener.silentFor(Duration.ofMillis(200))).isTrue();
+        }
     }
 
     @Test
@@ -131,17 +117,18 @@ class MigrationsTest extends DatabaseTest {
         String before = schema + "_before";
         String after = schema + "_after";
         apply(DatabaseOptions.channel(options, before));
-        BlockingQueue<String> onBefore = listen(before);
-        BlockingQueue<String> onAfter = listen(after);
+        try (Listener onBefore = Listener.on(vertx, before); Listener onAfter = Listener.on(vertx, after)) {
+            assertThat(apply(DatabaseOptions.channel(options, after))).as("no version to apply").isEmpty();
+            sql("INSERT INTO " + schema + ".credentials (realm, username, ha1_md5) VALUES ('r', 'a', '" + MD5_HA1
+                    + "')");
+            assertThat(onAfter.next()).isEqualTo(Listener.user("r", "a"));
 
-        assertThat(apply(DatabaseOptions.channel(options, after))).as("no version to apply").isEmpty();
-        sql("INSERT INTO " + schema + ".credentials (realm, username, ha1_md5) VALUES ('r', 'a', '" + MD5_HA1 + "')");
-        assertThat(next(onAfter)).isEqualTo(user("r", "a"));
-
-        apply(DatabaseOptions.channel(options, ""));
-        sql("INSERT INTO " + schema + ".credentials (realm, username, ha1_md5) VALUES ('r', 'b', '" + MD5_HA1 + "')");
-        assertThat(onAfter.poll(300, TimeUnit.MILLISECONDS)).as("an empty channel turns notifications off").isNull();
-        assertThat(onBefore.poll(10, TimeUnit.MILLISECONDS)).isNull();
+            apply(DatabaseOptions.channel(options, ""));
+            sql("INSERT INTO " + schema + ".credentials (realm, username, ha1_md5) VALUES ('r', 'b', '" + MD5_HA1
+                    + "')");
+            assertThat(onAfter.silentFor(Duration.ofMillis(300))).as("an empty channel turns notifications off").isTrue();
+            assertThat(onBefore.silentFor(Duration.ofMillis(10))).isTrue();
+        }
     }
 
     private List<Integer> apply(CredentialDatabaseOptions o) {
@@ -150,25 +137,6 @@ class MigrationsTest extends DatabaseTest {
 
     private static Future<List<Integer>> applying(CredentialDatabaseOptions o) {
         return PostgresConnections.withConnection(vertx, o, Migrations.of(o)::apply);
-    }
-
-    private BlockingQueue<String> listen(String channel) {
-        BlockingQueue<String> heard = new LinkedBlockingQueue<>();
-        PgConnection listener = await(PgConnection.connect(vertx, TestPostgres.URI));
-        listeners.add(listener);
-        listener.notificationHandler(n -> heard.add(n.getPayload()));
-        await(listener.query("LISTEN " + channel).execute());
-        return heard;
-    }
-
-    private static JsonObject next(BlockingQueue<String> heard) throws InterruptedException {
-        String payload = heard.poll(5, TimeUnit.SECONDS);
-        assertThat(payload).as("a notification within 5 s").isNotNull();
-        return new JsonObject(payload);
-    }
-
-    private static JsonObject user(String realm, String username) {
-        return new JsonObject().put("realm", realm).put("username", username);
     }
 
     private static void assertRefused(String insert, String constraint) {
