@@ -13,7 +13,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -27,9 +26,9 @@ import java.util.function.Function;
  * and skips it. Running twice is therefore a no-op, and a failed migration leaves nothing half-applied.
  */
 public final class Migrations {
-    /** In order of version. */
-    private static final List<Migration> ALL = List.of(new Migration(1, "credentials"));
-    private static final String REPEATABLE = "R__credentials_notify.sql";
+    /** In order of version; read once, when the class loads, so that no event loop waits on a resource. */
+    private static final List<Migration> ALL = List.of(Migration.of(1, "credentials"));
+    private static final String REPEATABLE = resource("R__credentials_notify.sql");
     /** PostgreSQL's answers when the schema or the version table does not exist yet. */
     private static final Set<String> NOTHING_APPLIED = Set.of("3F000", "42P01");
 
@@ -95,7 +94,7 @@ public final class Migrations {
                 .compose(v -> c.preparedQuery("SELECT 1 FROM " + versionTable() + " WHERE version = $1")
                         .execute(Tuple.of(migration.version())))
                 .compose(rows -> rows.size() > 0 ? Future.succeededFuture(false)
-                        : execute(c, script(migration.resource()))
+                        : execute(c, script(migration.sql()))
                                 .compose(v -> c.preparedQuery("INSERT INTO " + versionTable()
                                         + " (version, description) VALUES ($1, $2)")
                                         .execute(Tuple.of(migration.version(), migration.description())))
@@ -124,12 +123,9 @@ public final class Migrations {
         return schema + ".schema_version";
     }
 
-    private String script(String resource) {
-        String text = Migrations.resource(resource);
-        for (Map.Entry<String, String> p : Map.of("${schema}", schema, "${channel}", notifyChannel).entrySet()) {
-            text = text.replace(p.getKey(), p.getValue());
-        }
-        return text;
+    /** {@code sql} with the placeholders filled in. */
+    private String script(String sql) {
+        return sql.replace("${schema}", schema).replace("${channel}", notifyChannel);
     }
 
     private static String resource(String name) {
@@ -143,10 +139,10 @@ public final class Migrations {
         }
     }
 
-    /** A numbered migration, in resource {@code V<version>__<description>.sql}. */
-    private record Migration(int version, String description) {
-        String resource() {
-            return "V" + version + "__" + description + ".sql";
+    /** A numbered migration, from resource {@code V<version>__<description>.sql}. */
+    private record Migration(int version, String description, String sql) {
+        static Migration of(int version, String description) {
+            return new Migration(version, description, resource("V" + version + "__" + description + ".sql"));
         }
     }
 }
