@@ -112,19 +112,19 @@ public final class PostgresCredentialStore implements CredentialStore, Credentia
             return running;
         }
         guard.call(() -> queries.prepare(client)).onComplete((problem, failure) -> {
-            preparing.set(null);
+            Throwable notReady = failure;
             if (failure != null) {
                 report(Level.WARN, "credential database cannot be reached: " + failure);
-                attempt.fail(failure);
             } else if (problem.isPresent()) {
                 report(Level.ERROR, problem.get());
-                attempt.fail(new VertxException(problem.get(), true));
+                notReady = new VertxException(problem.get(), true);
             } else {
                 prepared = true;
                 lastProblem = null;
                 LOG.info("credential store ready");
-                attempt.complete();
             }
+            preparing.set(null); // after prepared is set: whoever finds no attempt running finds it prepared
+            attempt.handle(notReady == null ? Future.succeededFuture() : Future.failedFuture(notReady));
         });
         return attempt.future();
     }
