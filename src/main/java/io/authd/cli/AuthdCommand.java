@@ -6,8 +6,8 @@ import picocli.CommandLine.Command;
 /** The {@code authd} command line: the server and the tools that prepare its files. */
 @Command(name = "authd", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Authentication service for SIP and the web: Digest challenges and verification.",
-        subcommands = {ServeCommand.class, UserCommand.class, ImportHtdigestCommand.class, KeygenCommand.class,
-                AdminTokenCommand.class, AdminCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ServeCommand.class, MigrateCommand.class, UserCommand.class, ImportHtdigestCommand.class,
+                KeygenCommand.class, AdminTokenCommand.class, AdminCommand.class, CommandLine.HelpCommand.class})
 public final class AuthdCommand {
 
     public static void main(String[] args) {

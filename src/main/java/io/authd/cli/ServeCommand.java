@@ -2,16 +2,13 @@ package io.authd.cli;
 
 import io.authd.config.AuthdOptions;
 import io.authd.config.ConfigException;
-import io.authd.config.ConfigLoader;
 import io.authd.server.AuthdServer;
 import io.vertx.core.Vertx;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 
@@ -20,15 +17,14 @@ import java.util.concurrent.TimeUnit;
 final class ServeCommand implements Callable<Integer> {
     private static final Logger LOG = LoggerFactory.getLogger(ServeCommand.class);
 
-    @Option(names = {"-c", "--config"}, description = "YAML configuration file (default: $AUTHD_CONFIG, else "
-            + "config/authd.yaml when it exists, else built-in defaults).")
-    Path config;
+    @Mixin
+    private ConfigOption config;
 
     @Override
     public Integer call() {
         AuthdOptions options;
         try {
-            options = loadOptions();
+            options = config.load(System.getenv());
         } catch (ConfigException e) {
             System.err.println("authd: invalid configuration:\n" + e.getMessage());
             return 1;
@@ -46,21 +42,6 @@ final class ServeCommand implements Callable<Integer> {
             vertx.close();
             return 1;
         }
-    }
-
-    private AuthdOptions loadOptions() {
-        Path file = config;
-        if (file == null && System.getenv("AUTHD_CONFIG") != null) {
-            file = Path.of(System.getenv("AUTHD_CONFIG"));
-        }
-        if (file == null && Files.exists(Path.of("config", "authd.yaml"))) {
-            file = Path.of("config", "authd.yaml");
-        }
-        if (file == null) {
-            return ConfigLoader.defaults(System.getenv());
-        }
-        LOG.info("configuration from {}", file.toAbsolutePath());
-        return ConfigLoader.load(file, System.getenv());
     }
 
     private static void shutdown(Vertx vertx, AuthdServer server) {

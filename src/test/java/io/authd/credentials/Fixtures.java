@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /** Known-answer values and small credentials files shared by the tests. */
 final class Fixtures {
@@ -40,6 +41,11 @@ final class Fixtures {
                       ha1:
                         MD5: "%s"
                 """.formatted(name, md5);
+    }
+
+    /** A credentials file holding exactly {@code users}, written as the editor writes it. */
+    static Path file(Path file, List<UserCredentials> users) {
+        return write(file, new String(CredentialYaml.serialize(CredentialSnapshot.of(users)), StandardCharsets.UTF_8));
     }
 
     static Path write(Path file, String content) {

@@ -1,5 +1,6 @@
 package io.authd.testing;
 
+import io.authd.config.CredentialDatabaseOptions;
 import io.authd.replay.PostgresReplayOptions;
 
 import io.vertx.core.Future;
@@ -64,6 +65,16 @@ public final class TestPostgres {
     /** A generous timeout: a loaded build machine must not turn a correct store into a failed test. */
     public static PostgresReplayOptions options(String schema, int window) {
         return new PostgresReplayOptions(URI, schema, window, Duration.ofSeconds(5), Duration.ofMinutes(10));
+    }
+
+    /**
+     * The credential store's defaults in {@code schema}, with a generous timeout; the notify channel is named after
+     * the schema, so that a test listening on it hears only its own changes.
+     */
+    public static CredentialDatabaseOptions credentialOptions(String schema) {
+        CredentialDatabaseOptions d = CredentialDatabaseOptions.DEFAULTS;
+        return new CredentialDatabaseOptions(URI, schema, true, d.poolSize(), Duration.ofSeconds(5), d.lookup(),
+                schema, d.resilience());
     }
 
     public static <T> T await(Future<T> future) {
