@@ -7,10 +7,7 @@ import io.authd.auth.Authenticator;
 import io.authd.auth.Realms;
 import io.authd.config.AuthdOptions;
 import io.authd.config.Endpoint;
-import io.authd.credentials.CredentialAdmin;
-import io.authd.credentials.CredentialInvalidation;
 import io.authd.credentials.CredentialStore;
-import io.authd.credentials.FileCredentialStore;
 import io.authd.digest.DigestChallenges;
 import io.authd.digest.DigestVerifier;
 import io.authd.nonce.NonceKeyRing;
@@ -26,9 +23,9 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 
 import java.time.InstantSource;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 /**
  * Wires authd from its options and starts both ports. Tests replace the clock, the key ring or the credential
@@ -38,9 +35,9 @@ public final class AuthdServer {
     private final Vertx vertx;
     private final HttpServer management;
     private final Deployed publicApi;
-    private final Runnable onClose;
+    private final Supplier<Future<Void>> onClose;
 
-    private AuthdServer(Vertx vertx, HttpServer management, Deployed publicApi, Runnable onClose) {
+    private AuthdServer(Vertx vertx, HttpServer management, Deployed publicApi, Supplier<Future<Void>> onClose) {
         this.vertx = vertx;
         this.management = management;
         this.publicApi = publicApi;
@@ -62,10 +59,14 @@ public final class AuthdServer {
         return management.actualPort();
     }
 
-    /** Stops taking requests and releases the stores; the Vert.x instance stays the caller's. */
+    /**
+     * Stops taking requests, then releases the stores (in that order, so no request meets a closed store); the
+     * Vert.x instance stays the caller's.
+     */
     public Future<Void> close() {
-        onClose.run();
-        return management.shutdown(0, TimeUnit.SECONDS).compose(v -> vertx.undeploy(publicApi.deploymentId()));
+        return management.shutdown(0, TimeUnit.SECONDS)
+                .transform(v -> vertx.undeploy(publicApi.deploymentId()))
+                .transform(v -> onClose.get());
     }
 
     public static final class Builder {
@@ -97,33 +98,20 @@ public final class AuthdServer {
         public Future<AuthdServer> start(Vertx vertx) {
             NonceKeyRing ring = keyRing != null ? keyRing : NonceKeyRings.load(options.nonce(), options.mode());
             AdminToken adminToken = AdminToken.from(options.admin());
-            Runnable stopStore = () -> { };
-            CredentialStore store = credentials;
-            if (store == null) {
-                FileCredentialStore file = FileCredentialStore.open(options.credentials().file());
-                file.start(vertx, options.credentials().reloadInterval());
-                store = file;
-                stopStore = file::stop;
-            }
-            Runnable stopCredentials = stopStore;
-            CredentialStore credentialStore = store;
-            return ReplayStores.create(vertx, options.replay(), clock).compose(replay -> {
-                Authenticator authenticator = authenticator(ring, credentialStore, replay);
-                Runnable onClose = () -> {
-                    stopCredentials.run();
-                    replay.close();
-                };
-                return deployPublic(vertx, authenticator).compose(deployed -> listen(vertx,
-                        new HttpServerOptions(), options.listen().management(),
-                        s -> s.requestHandler(ManagementApi.router(vertx, authenticator, admin(credentialStore),
-                                adminToken, CredentialInvalidation.none())))
-                        .map(mgmt -> new AuthdServer(vertx, mgmt, deployed, onClose)));
-            });
-        }
-
-        /** The store's write side for the admin API, when it has one (a store given by a test may not). */
-        private static Optional<CredentialAdmin> admin(CredentialStore store) {
-            return store instanceof CredentialAdmin admin ? Optional.of(admin) : Optional.empty();
+            Future<CredentialBackend> backend = credentials != null
+                    ? Future.succeededFuture(CredentialBackend.given(credentials))
+                    : CredentialBackend.create(vertx, options.credentials(), clock);
+            return backend.compose(store -> ReplayStores.create(vertx, options.replay(), clock)
+                    .recover(err -> store.close().get().transform(v -> Future.failedFuture(err)))
+                    .compose(replay -> {
+                        Authenticator authenticator = authenticator(ring, store.lookups(), replay);
+                        Supplier<Future<Void>> onClose = () -> store.close().get().transform(v -> replay.close());
+                        return deployPublic(vertx, authenticator).compose(deployed -> listen(vertx,
+                                new HttpServerOptions(), options.listen().management(),
+                                s -> s.requestHandler(ManagementApi.router(vertx, authenticator, store.admin(),
+                                        adminToken, store.invalidation())))
+                                .map(mgmt -> new AuthdServer(vertx, mgmt, deployed, onClose)));
+                    }));
         }
 
         private Authenticator authenticator(NonceKeyRing ring, CredentialStore store, ReplayStore replay) {

@@ -97,7 +97,16 @@ public final class TestServer implements AutoCloseable {
         return startWith(dir, TestKeys.ring(1), MutableClock.at("2026-11-23T10:00:00Z"), CONFIG.replace(ADMIN_YAML, ""));
     }
 
-    private static TestServer startWith(Path dir, NonceKeyRing ring, MutableClock clock, String config) throws Exception {
+    /**
+     * {@link #CONFIG} with more keys in its {@code credentials:} and {@code replay:} sections, each line indented by
+     * two spaces (e.g. {@code "  store: postgres\n"}).
+     */
+    public static String config(String credentialsYaml, String replayYaml) {
+        return CONFIG.replace("credentials:\n", "credentials:\n" + credentialsYaml) + replayYaml;
+    }
+
+    /** A server on {@code config}; the credentials file is written too, whether the config uses it or not. */
+    public static TestServer startWith(Path dir, NonceKeyRing ring, MutableClock clock, String config) throws Exception {
         writeCredentials(dir.resolve("credentials.yaml"));
         Files.writeString(dir.resolve("authd.yaml"), config);
         AuthdOptions options = ConfigLoader.load(dir.resolve("authd.yaml"), Map.of());
