@@ -46,9 +46,9 @@ public final class Authenticator {
         return realms;
     }
 
-    /** True when the stores can answer, so the replica may take traffic. */
-    public boolean ready() {
-        return credentials.ready();
+    /** Each store's readiness, by name, for the readiness probe: the replica takes traffic when all are true. */
+    public java.util.Map<String, Boolean> readiness() {
+        return java.util.Map.of("credentials", credentials.ready(), "replay", replay.ready());
     }
 
     public Decision challenge(ChallengeRequest r) {

@@ -13,8 +13,10 @@ import java.util.Locale;
  * @param maxEntries memory store: nonces tracked at most; the oldest are dropped first, so memory stays bounded
  * @param redis      the Redis used when {@code store} is {@code redis}
  * @param postgres   the PostgreSQL used when {@code store} is {@code postgres}
+ * @param resilience circuit breaker and bulkhead around the shared stores' calls
  */
-public record ReplayOptions(String store, int window, int maxEntries, RedisOptions redis, PostgresOptions postgres) {
+public record ReplayOptions(String store, int window, int maxEntries, RedisOptions redis, PostgresOptions postgres,
+                            ResilienceOptions resilience) {
 
     /** The stores there are. */
     public static final List<String> STORES = List.of("memory", "redis", "postgres");
@@ -23,7 +25,7 @@ public record ReplayOptions(String store, int window, int maxEntries, RedisOptio
     public static final int MIN_ENTRIES = 1000;
 
     public static final ReplayOptions DEFAULTS = new ReplayOptions("memory", MAX_WINDOW, 1_000_000,
-            RedisOptions.DEFAULTS, PostgresOptions.DEFAULTS);
+            RedisOptions.DEFAULTS, PostgresOptions.DEFAULTS, ResilienceOptions.DEFAULTS);
 
     public ReplayOptions {
         Problems problems = new Problems();
@@ -34,6 +36,7 @@ public record ReplayOptions(String store, int window, int maxEntries, RedisOptio
             store = normalized;
         }
         problems.check(window >= 1 && window <= MAX_WINDOW, "window", "must be 1.." + MAX_WINDOW + ", got " + window);
+        problems.present(resilience, "resilience");
         problems.check(maxEntries >= MIN_ENTRIES, "maxEntries", "must be at least " + MIN_ENTRIES + ", got " + maxEntries);
         problems.throwIfAny();
     }

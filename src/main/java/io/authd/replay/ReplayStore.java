@@ -15,6 +15,11 @@ public interface ReplayStore {
      */
     Future<ReplayVerdict> record(String nonce, long nc, long expiresAtMillis);
 
+    /** True while the store takes calls (a shared store's circuit breaker is not open). */
+    default boolean ready() {
+        return true;
+    }
+
     /** Releases connections and timers; the memory store has none. */
     default Future<Void> close() {
         return Future.succeededFuture();

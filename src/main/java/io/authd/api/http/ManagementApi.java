@@ -9,7 +9,9 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * The management port: health for Kubernetes probes and the admin API (and, in later work, metrics). It is a
@@ -36,11 +38,13 @@ public final class ManagementApi {
         return router;
     }
 
+    /** 503 while a store cannot answer (database down, breaker open), so Kubernetes sends traffic elsewhere. */
     private static void ready(RoutingContext ctx, Authenticator authenticator) {
-        boolean credentials = authenticator.ready();
-        JsonObject body = new JsonObject().put("status", credentials ? "UP" : "DOWN")
-                .put("checks", new JsonObject().put("credentials", credentials ? "UP" : "DOWN"));
-        json(ctx, credentials ? 200 : 503, body);
+        Map<String, Boolean> readiness = authenticator.readiness();
+        boolean ready = !readiness.containsValue(false);
+        JsonObject checks = new JsonObject();
+        new TreeMap<>(readiness).forEach((name, up) -> checks.put(name, up ? "UP" : "DOWN"));
+        json(ctx, ready ? 200 : 503, new JsonObject().put("status", ready ? "UP" : "DOWN").put("checks", checks));
     }
 
     private static void json(RoutingContext ctx, int status, JsonObject body) {
