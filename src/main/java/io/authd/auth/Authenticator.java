@@ -26,6 +26,7 @@ import java.util.Optional;
 public final class Authenticator {
     private static final Logger LOG = LoggerFactory.getLogger(Authenticator.class);
     private static final int RETRY_AFTER_SECONDS = 1;
+    private static final ThrottledWarning UNAVAILABLE = new ThrottledWarning(LOG, java.time.Duration.ofSeconds(5));
 
     private final Realms realms;
     private final DigestChallenges challenges;
@@ -80,7 +81,7 @@ public final class Authenticator {
         return lookup(ctx.realm(), c)
                 .compose(user -> afterLookup(ctx, pending, user.orElse(null)))
                 .recover(err -> {
-                    LOG.warn("cannot verify for realm {}: {}", ctx.realm().name(), err.toString());
+                    UNAVAILABLE.warn("cannot verify for realm " + ctx.realm().name(), err);
                     return Future.succeededFuture(Decision.unavailable("credential or replay store unavailable",
                             RETRY_AFTER_SECONDS));
                 });

@@ -1,5 +1,6 @@
 package io.authd.credentials.postgres;
 
+import io.authd.testing.CapturedLog;
 import ch.qos.logback.classic.Level;
 import io.authd.credentials.UserChange;
 import io.authd.credentials.UserCredentials;

@@ -1,4 +1,4 @@
-package io.authd.credentials.postgres;
+package io.authd.testing;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
@@ -9,18 +9,18 @@ import org.slf4j.LoggerFactory;
 import java.util.List;
 
 /** What one class logs while a test runs. */
-final class CapturedLog implements AutoCloseable {
+public final class CapturedLog implements AutoCloseable {
     private final Logger logger;
     private final ListAppender<ILoggingEvent> events = new ListAppender<>();
 
-    CapturedLog(Class<?> source) {
+    public CapturedLog(Class<?> source) {
         logger = (Logger) LoggerFactory.getLogger(source);
         events.start();
         logger.addAppender(events);
     }
 
     /** The messages logged at {@code level}, formatted, in order. */
-    List<String> at(Level level) {
+    public List<String> at(Level level) {
         return events.list.stream().filter(e -> e.getLevel() == level).map(ILoggingEvent::getFormattedMessage).toList();
     }
 
