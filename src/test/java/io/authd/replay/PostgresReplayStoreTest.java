@@ -1,19 +1,17 @@
 package io.authd.replay;
 
+import io.authd.testing.TestDatabase;
 import io.authd.testing.TestPostgres;
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
 import io.vertx.pgclient.PgBuilder;
 import io.vertx.sqlclient.Pool;
-import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Transaction;
 import io.vertx.sqlclient.Tuple;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -31,25 +29,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class PostgresReplayStoreTest extends ReplayStoreContract {
     private static final String NONCE = "nonce-a";
-    private static Vertx vertx;
-    private static SqlClient admin;
+    @RegisterExtension
+    private static final TestDatabase DB = new TestDatabase();
 
     private final List<PostgresReplayStore> opened = new ArrayList<>();
     private String schema;
     private PostgresReplayStore store;
-
-    @BeforeAll
-    static void connect() {
-        TestPostgres.requireReachable();
-        vertx = Vertx.vertx();
-        admin = TestPostgres.admin(vertx);
-    }
-
-    @AfterAll
-    static void disconnect() {
-        await(admin.close());
-        await(vertx.close());
-    }
 
     /**
      * The window cases come from {@link ReplayStoreContract}. Its {@code @BeforeEach} runs before this class's,
@@ -78,7 +63,7 @@ class PostgresReplayStoreTest extends ReplayStoreContract {
     @AfterEach
     void dropSchema() {
         opened.forEach(s -> await(s.close()));
-        TestPostgres.dropSchema(admin, schema);
+        TestPostgres.dropSchema(DB.admin(), schema);
         schema = null;
     }
 
@@ -134,7 +119,7 @@ class PostgresReplayStoreTest extends ReplayStoreContract {
         record(store, "live", 1);
         expireRow("expired");
         assertThat(await(store.purgeNow())).isEqualTo(1L);
-        assertThat(TestPostgres.rowCount(admin, schema)).isEqualTo(1);
+        assertThat(TestPostgres.rowCount(DB.admin(), schema)).isEqualTo(1);
         assertThat(record(store, "live", 1)).as("the live row survived").isEqualTo(REPLAYED);
     }
 
@@ -145,10 +130,10 @@ class PostgresReplayStoreTest extends ReplayStoreContract {
         record(purging, NONCE, 1);
         expireRow(NONCE);
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (TestPostgres.rowCount(admin, schema) > 0 && System.nanoTime() < deadline) {
+        while (TestPostgres.rowCount(DB.admin(), schema) > 0 && System.nanoTime() < deadline) {
             Thread.sleep(50);
         }
-        assertThat(TestPostgres.rowCount(admin, schema)).isZero();
+        assertThat(TestPostgres.rowCount(DB.admin(), schema)).isZero();
     }
 
     @Test
@@ -164,7 +149,7 @@ class PostgresReplayStoreTest extends ReplayStoreContract {
         record(store, NONCE, 1);
         PostgresReplayStore impatient = open(new PostgresReplayOptions(TestPostgres.URI, schema, 64,
                 PostgresReplayOptions.DEFAULT_STATEMENT_TIMEOUT, PostgresReplayOptions.DEFAULT_PURGE_INTERVAL));
-        Pool pool = PgBuilder.pool().connectingTo(TestPostgres.URI).using(vertx).build();
+        Pool pool = PgBuilder.pool().connectingTo(TestPostgres.URI).using(DB.vertx()).build();
         try {
             SqlConnection holder = await(pool.getConnection());
             Transaction tx = await(holder.begin());
@@ -188,7 +173,7 @@ class PostgresReplayStoreTest extends ReplayStoreContract {
     }
 
     private PostgresReplayStore open(PostgresReplayOptions options) {
-        PostgresReplayStore s = PostgresReplayStore.create(vertx, options);
+        PostgresReplayStore s = PostgresReplayStore.create(DB.vertx(), options);
         opened.add(s);
         return s;
     }
@@ -204,7 +189,7 @@ class PostgresReplayStoreTest extends ReplayStoreContract {
 
     /** Moves a row into the past on the database's clock, the one expiry is checked against. */
     private void expireRow(String nonce) {
-        await(admin.preparedQuery("UPDATE " + schema + ".authd_replay SET expires_at = now() - interval '1 minute'"
+        await(DB.admin().preparedQuery("UPDATE " + schema + ".authd_replay SET expires_at = now() - interval '1 minute'"
                 + " WHERE nonce = $1").execute(Tuple.of(nonce)));
     }
 }

@@ -3,14 +3,12 @@ package io.authd.credentials.postgres;
 import io.authd.credentials.CredentialInvalidation;
 import io.authd.testing.Poll;
 import io.authd.testing.TcpProxy;
+import io.authd.testing.TestDatabase;
 import io.authd.testing.TestPostgres;
-import io.vertx.core.Vertx;
-import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Duration;
 import java.util.List;
@@ -27,25 +25,12 @@ class CredentialNotificationsTest {
     /** Reconnecting takes the first retry delay plus a connection; generous for a loaded machine. */
     private static final Duration RECONNECT = Duration.ofSeconds(10);
 
-    private static Vertx vertx;
-    private static SqlClient admin;
+    @RegisterExtension
+    private static final TestDatabase DB = new TestDatabase();
 
     private final String channel = TestPostgres.newSchema(); // a fresh plain identifier
     private final Recorder cache = new Recorder();
     private CredentialNotifications notifications;
-
-    @BeforeAll
-    static void connect() {
-        TestPostgres.requireReachable();
-        vertx = Vertx.vertx();
-        admin = TestPostgres.admin(vertx);
-    }
-
-    @AfterAll
-    static void disconnect() {
-        await(admin.close());
-        await(vertx.close());
-    }
 
     @AfterEach
     void stop() {
@@ -74,7 +59,7 @@ class CredentialNotificationsTest {
     void payloadOfJsonBuildObjectIsUnderstood() {
         startListening();
 
-        await(admin.preparedQuery(
+        await(DB.admin().preparedQuery(
                         "SELECT pg_notify($1, json_build_object('realm', $2::text, 'username', $3::text)::text)")
                 .execute(Tuple.of(channel, "sip.example.com", "Jäsøn \"JD\" Doe")));
 
@@ -110,9 +95,9 @@ class CredentialNotificationsTest {
 
     @Test
     void databaseUnreachableAtStartIsRetriedUntilItAnswers() {
-        TcpProxy database = TcpProxy.start(vertx, TestPostgres.HOST, TestPostgres.PORT);
+        TcpProxy database = TcpProxy.start(DB.vertx(), TestPostgres.HOST, TestPostgres.PORT);
         database.refuse();
-        notifications = CredentialNotifications.start(vertx,
+        notifications = CredentialNotifications.start(DB.vertx(),
                 "postgresql://postgres@127.0.0.1:" + database.port() + "/postgres", channel, cache);
         assertThat(notifications.listening()).isFalse();
 
@@ -150,12 +135,12 @@ class CredentialNotificationsTest {
     }
 
     private void startListening() {
-        notifications = CredentialNotifications.start(vertx, TestPostgres.URI, channel, cache);
+        notifications = CredentialNotifications.start(DB.vertx(), TestPostgres.URI, channel, cache);
         Poll.until(RECONNECT, "listening", notifications::listening);
     }
 
     private void notify(String payload) {
-        await(admin.preparedQuery("SELECT pg_notify($1, $2)").execute(Tuple.of(channel, payload)));
+        await(DB.admin().preparedQuery("SELECT pg_notify($1, $2)").execute(Tuple.of(channel, payload)));
     }
 
     /**
@@ -163,7 +148,7 @@ class CredentialNotificationsTest {
      * is every listener's, but a listener's last statement names its channel, and each test's channel is its own.
      */
     private int listeners(String what) {
-        return await(admin.preparedQuery("SELECT " + what + " FROM pg_stat_activity"
+        return await(DB.admin().preparedQuery("SELECT " + what + " FROM pg_stat_activity"
                         + " WHERE application_name = $1 AND query = $2")
                 .execute(Tuple.of(CredentialNotifications.APPLICATION_NAME, "LISTEN \"" + channel + "\"")))
                 .rowCount();

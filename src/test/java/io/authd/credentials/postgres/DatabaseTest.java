@@ -2,14 +2,12 @@ package io.authd.credentials.postgres;
 
 import io.authd.config.CredentialDatabaseOptions;
 import io.authd.resilience.CallGuard;
+import io.authd.testing.TestDatabase;
 import io.authd.testing.TestPostgres;
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
 import io.vertx.sqlclient.Row;
-import io.vertx.sqlclient.SqlClient;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.BeforeEach;
 
 import java.util.ArrayList;
@@ -23,25 +21,12 @@ import static io.authd.testing.TestPostgres.await;
  * together with the stores it opened.
  */
 abstract class DatabaseTest {
-    static Vertx vertx;
-    static SqlClient admin;
+    @RegisterExtension
+    static final TestDatabase DB = new TestDatabase();
 
     private final List<PostgresCredentialStore> opened = new ArrayList<>();
     String schema;
     CredentialDatabaseOptions options;
-
-    @BeforeAll
-    static void connect() {
-        TestPostgres.requireReachable();
-        vertx = Vertx.vertx();
-        admin = TestPostgres.admin(vertx);
-    }
-
-    @AfterAll
-    static void disconnect() {
-        await(admin.close());
-        await(vertx.close());
-    }
 
     @BeforeEach
     void freshSchema() {
@@ -52,17 +37,17 @@ abstract class DatabaseTest {
     @AfterEach
     void dropSchema() {
         opened.forEach(store -> await(store.close()));
-        TestPostgres.dropSchema(admin, schema);
+        TestPostgres.dropSchema(DB.admin(), schema);
     }
 
     PostgresCredentialStore open(CredentialDatabaseOptions o, CallGuard guard) {
-        PostgresCredentialStore store = PostgresCredentialStore.create(vertx, o, guard);
+        PostgresCredentialStore store = PostgresCredentialStore.create(DB.vertx(), o, guard);
         opened.add(store);
         return store;
     }
 
     static void sql(String sql) {
-        await(admin.query(sql).execute());
+        await(DB.admin().query(sql).execute());
     }
 
     /** The failure of {@code future}, which must fail. */
@@ -73,7 +58,7 @@ abstract class DatabaseTest {
 
     static List<Row> rows(String sql) {
         List<Row> rows = new ArrayList<>();
-        await(admin.query(sql).execute()).forEach(rows::add);
+        await(DB.admin().query(sql).execute()).forEach(rows::add);
         return rows;
     }
 }

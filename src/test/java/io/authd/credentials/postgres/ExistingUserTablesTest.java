@@ -52,7 +52,7 @@ class ExistingUserTablesTest extends DatabaseTest {
     @BeforeEach
     void createSchema() {
         sql("CREATE SCHEMA " + schema);
-        inSchema = PgBuilder.client().connectingTo(uriInSchema()).using(vertx).build();
+        inSchema = PgBuilder.client().connectingTo(uriInSchema()).using(DB.vertx()).build();
     }
 
     @AfterEach
@@ -121,7 +121,7 @@ class ExistingUserTablesTest extends DatabaseTest {
     void theExampleNotifyTriggerAnnouncesChangesInAuthdsPayload(String product) throws Exception {
         createTables(product.equals("kamailio") ? "kamailio-5-subscriber.sql" : "opensips-3-subscriber.sql");
         inSchema(Files.readString(Path.of("examples", "postgres", product + "-notify.sql")));
-        try (Listener listener = Listener.on(vertx, "authd_credentials")) {
+        try (Listener listener = Listener.on(DB.vertx(), "authd_credentials")) {
             inSchema("INSERT INTO subscriber (username, domain, password) VALUES ('alice', 'd', 'x')");
             inSchema("UPDATE subscriber SET username = 'alicia'");
             inSchema("DELETE FROM subscriber");

@@ -22,7 +22,7 @@ class MigrationsTest extends DatabaseTest {
 
     @Test
     void anEmptyDatabaseLacksEveryVersion() {
-        assertThat(await(Migrations.of(options).pending(admin))).containsExactly(1);
+        assertThat(await(Migrations.of(options).pending(DB.admin()))).containsExactly(1);
     }
 
     @Test
@@ -30,7 +30,7 @@ class MigrationsTest extends DatabaseTest {
         assertThat(apply(options)).containsExactly(1);
         assertThat(apply(options)).isEmpty();
 
-        assertThat(await(Migrations.of(options).pending(admin))).isEmpty();
+        assertThat(await(Migrations.of(options).pending(DB.admin()))).isEmpty();
         List<Row> recorded = rows("SELECT version, description, applied_at FROM " + schema + ".schema_version");
         assertThat(recorded).singleElement().satisfies(row -> {
             assertThat(row.getInteger("version")).isEqualTo(1);
@@ -96,7 +96,7 @@ class MigrationsTest extends DatabaseTest {
     void everyChangeIsAnnouncedOnTheNotifyChannelAsJson() throws InterruptedException {
         apply(options);
         String table = schema + ".credentials";
-        try (Listener listener = Listener.on(vertx, options.notifyChannel())) {
+        try (Listener listener = Listener.on(DB.vertx(), options.notifyChannel())) {
             sql("INSERT INTO " + table + " (realm, username, ha1_md5) VALUES ('" + REALM + "', '" + JASON + "', '"
                     + MD5_HA1 + "')");
             sql("UPDATE " + table + " SET enabled = false");
@@ -117,7 +117,7 @@ class MigrationsTest extends DatabaseTest {
         String before = schema + "_before";
         String after = schema + "_after";
         apply(DatabaseOptions.channel(options, before));
-        try (Listener onBefore = Listener.on(vertx, before); Listener onAfter = Listener.on(vertx, after)) {
+        try (Listener onBefore = Listener.on(DB.vertx(), before); Listener onAfter = Listener.on(DB.vertx(), after)) {
             assertThat(apply(DatabaseOptions.channel(options, after))).as("no version to apply").isEmpty();
             sql("INSERT INTO " + schema + ".credentials (realm, username, ha1_md5) VALUES ('r', 'a', '" + MD5_HA1
                     + "')");
@@ -136,7 +136,7 @@ class MigrationsTest extends DatabaseTest {
     }
 
     private static Future<List<Integer>> applying(CredentialDatabaseOptions o) {
-        return PostgresConnections.withConnection(vertx, o, Migrations.of(o)::apply);
+        return PostgresConnections.withConnection(DB.vertx(), o, Migrations.of(o)::apply);
     }
 
     private static void assertRefused(String insert, String constraint) {

@@ -44,7 +44,7 @@ class PostgresCredentialStoreTest extends DatabaseTest {
         PostgresCredentialStore store = open(DatabaseOptions.migrate(options, false), CallGuard.none());
         failure(store.prepare());
 
-        await(PostgresConnections.withConnection(vertx, options, Migrations.of(options)::apply));
+        await(PostgresConnections.withConnection(DB.vertx(), options, Migrations.of(options)::apply));
 
         await(store.prepare());
         assertThat(store.ready()).isTrue();
