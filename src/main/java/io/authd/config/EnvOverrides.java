@@ -27,12 +27,18 @@ import java.util.stream.Collectors;
  * <p>Variables are matched against the names derived from the option records ({@link ConfigSchema#leaves}),
  * never guessed, so {@code AUTHD_NONCE_KEY_FILE} has one meaning. An {@code AUTHD_*} variable that names no
  * key is an error, because a typo that silently does nothing is worse than one that stops the start; only
- * the variables of the launcher script are let through. An empty variable is ignored, as if unset: an
+ * the variables of the launcher script, the command-line tools and the test scripts are let through. An empty variable is ignored, as if unset: an
  * optional secret that is absent must not blank out the file's value.
  */
 final class EnvOverrides {
-    /** Read by the launcher script, not by the configuration. */
-    private static final Set<String> LAUNCHER_VARIABLES = Set.of("AUTHD_CONFIG", "AUTHD_JAVA_OPTS", "AUTHD_JAVA_HOME");
+    /**
+     * Read by the launcher script and the command-line tools, not by the configuration: an operator who exported
+     * the admin CLI's token must still be able to start the server from the same shell.
+     */
+    private static final Set<String> LAUNCHER_VARIABLES = Set.of("AUTHD_CONFIG", "AUTHD_JAVA_OPTS", "AUTHD_JAVA_HOME",
+            "AUTHD_ADMIN_URL", "AUTHD_ADMIN_TOKEN");
+    /** The test scripts' own variables ({@code AUTHD_TEST_PG_URI}...), exported into the shell that runs them. */
+    private static final String TEST_PREFIX = ConfigSchema.ENV_PREFIX + "TEST_";
     private static final Pattern INDEX = Pattern.compile("_(\\d{1,9})(?=_)");
     private static final String INDEX_PLACEHOLDER = "_<" + ConfigSchema.ANY_INDEX + ">";
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
@@ -52,7 +58,8 @@ final class EnvOverrides {
         Map<String, String> sources = new HashMap<>();
         // Sorted, so that problems come out in the same order on every start.
         new TreeMap<>(env).forEach((variable, value) -> {
-            if (!variable.startsWith(ConfigSchema.ENV_PREFIX) || LAUNCHER_VARIABLES.contains(variable)) {
+            if (!variable.startsWith(ConfigSchema.ENV_PREFIX) || LAUNCHER_VARIABLES.contains(variable)
+                    || variable.startsWith(TEST_PREFIX)) {
                 return;
             }
             List<Integer> indices = new ArrayList<>();

@@ -100,9 +100,11 @@ class EnvOverridesTest {
     }
 
     @Test
-    void launcherVariablesAndOtherVariablesAreIgnored() {
+    void launcherToolAndTestVariablesAndOtherVariablesAreIgnored() {
         AuthdOptions o = load("", Map.of("AUTHD_CONFIG", "/etc/authd/authd.yaml", "AUTHD_JAVA_OPTS", "-Xmx64m",
-                "AUTHD_JAVA_HOME", "/opt/jdk", "PATH", "/usr/bin", "authd_mode", "production"));
+                "AUTHD_JAVA_HOME", "/opt/jdk", "PATH", "/usr/bin", "authd_mode", "production",
+                "AUTHD_ADMIN_TOKEN", "authd_admin_x", "AUTHD_ADMIN_URL", "http://127.0.0.1:8081",
+                "AUTHD_TEST_PG_URI", "postgresql://authd_test@127.0.0.1/postgres"));
 
         assertThat(o).isEqualTo(load(""));
     }
