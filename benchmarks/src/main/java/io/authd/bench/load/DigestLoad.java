@@ -125,12 +125,14 @@ public final class DigestLoad {
         long stale = 0;
         long challenges = 0;
         long nextnonces = 0;
+        long fullParses = 0;
         for (ClosedLoop l : loops) {
             h.add(l.histogram());
             requests += l.measured;
             stale += l.stale;
             challenges += l.challenges;
             nextnonces += l.nextnonces;
+            fullParses += l.fullParses;
         }
         double seconds = windowNanos / 1e9;
         double rps = seconds > 0 ? requests / seconds : 0;
@@ -152,6 +154,7 @@ public final class DigestLoad {
                 .append(",\"stale\":").append(stale)
                 .append(",\"nextnonce\":").append(nextnonces)
                 .append(",\"challenges\":").append(challenges)
+                .append(",\"allow_full_parse\":").append(fullParses)
                 .append(",\"connections\":").append(o.connections())
                 .append(",\"users\":").append(users.size())
                 .append(",\"algorithm\":\"").append(o.algorithm().token()).append('"')

@@ -14,6 +14,8 @@ import java.util.List;
  */
 final class Users {
     final String[] names;
+    /** The name as authd's JSON writes it in a Decision, with the closing quote: {@code alice"}. */
+    final byte[][] userJson;
     /** Lowercase hex HA1 as ASCII bytes, ready for the response hash. */
     final byte[][] ha1Hex;
     /** {@code {"protocol":..,"authorization":"Digest username=\"..\", ..., nonce=\"} as UTF-8 bytes. */
@@ -21,6 +23,10 @@ final class Users {
 
     private Users(String[] names, byte[][] ha1Hex, byte[][] bodyPrefix) {
         this.names = names;
+        this.userJson = new byte[names.length][];
+        for (int i = 0; i < names.length; i++) {
+            userJson[i] = (Text.json(names[i]) + "\"").getBytes(StandardCharsets.UTF_8);
+        }
         this.ha1Hex = ha1Hex;
         this.bodyPrefix = bodyPrefix;
     }
