@@ -3,7 +3,7 @@
 # behind a warm cache, and the Postgres store with the cache off, all measured in the same run (the machine is
 # shared and noisy, so only figures from one run compare).
 #
-#   benchmarks/load/credential-stores.sh [--users 1000] [--warmup 10s] [--duration 15s] [--connections 32]
+#   benchmarks/load/credential-stores.sh [--users 1000] [--warmup 10s] [--duration 15s] [--connections 64]
 #       [--only file,postgres-warm,postgres-nocache | --only postgres] [--sha256 | --algorithms MD5,SHA-256]
 #       [--protocol http|sip] [--rounds 1] [--port 18080] [--server-cpu 0] [--driver-cpu 1] [--no-build]
 #
@@ -23,7 +23,7 @@ die() { echo "credential-stores: $*" >&2; exit 1; }
 users=1000
 warmup=10s
 duration=15s
-connections=32
+connections=64
 only="file,postgres-warm,postgres-nocache"
 algorithms="MD5"
 protocol=http

@@ -24,7 +24,7 @@ import java.util.concurrent.TimeoutException;
  *
  * <pre>
  * java -cp benchmarks/target/authd-benchmarks.jar io.authd.bench.load.DigestLoad \
- *     --url http://127.0.0.1:8080 --connections 32 --users-file users.txt --realm example.com \
+ *     --url http://127.0.0.1:8080 --connections 64 --users-file users.txt --realm example.com \
  *     --algorithm MD5 --warmup 5s --duration 15s --protocol http
  * </pre>
  *

@@ -15,7 +15,7 @@ record LoadOptions(URI url, int connections, Path usersFile, String realm, Diges
     static final String USAGE = """
             usage: java -cp authd-benchmarks.jar io.authd.bench.load.DigestLoad --users-file FILE [options]
               --url URL            authd's public API (default http://127.0.0.1:8080)
-              --connections N      HTTP/1.1 keep-alive connections, one request in flight each (default 32)
+              --connections N      HTTP/1.1 keep-alive connections, one request in flight each (default 64)
               --users-file FILE    lines user:password (required)
               --realm R            realm the users belong to (default example.com)
               --algorithm A        MD5, SHA-256 or SHA-512-256 (default MD5)
@@ -31,7 +31,7 @@ record LoadOptions(URI url, int connections, Path usersFile, String realm, Diges
 
     static LoadOptions parse(String[] args) {
         URI url = URI.create("http://127.0.0.1:8080");
-        int connections = 32;
+        int connections = 64; // saturates one authd core on the test machine; see benchmarks/README.md
         Path usersFile = null;
         String realm = "example.com";
         DigestAlgorithm algorithm = DigestAlgorithm.MD5;
