@@ -1,0 +1,416 @@
+#!/usr/bin/env bash
+# Credential-store benchmark: POST /v1/verify throughput of one authd core with the file store, the Postgres store
+# behind a warm cache, and the Postgres store with the cache off, all measured in the same run (the machine is
+# shared and noisy, so only figures from one run compare).
+#
+#   benchmarks/load/credential-stores.sh [--users 1000] [--warmup 10s] [--duration 15s] [--connections 64]
+#       [--only file,postgres-warm,postgres-nocache | --only postgres] [--sha256 | --algorithms MD5,SHA-256]
+#       [--protocol http|sip] [--rounds 1] [--port 18080] [--server-cpu 0] [--driver-cpu 1] [--no-build]
+#
+# Each configuration gets a fresh authd (instances: 1, pinned to --server-cpu with taskset), then the load driver
+# io.authd.bench.load.DigestLoad (pinned to --driver-cpu) warms it up and measures it. With --rounds N the
+# configurations are interleaved N times and the table shows medians, which evens out drift on a shared machine.
+# Every run is appended as a JSON line to benchmarks/results/credential-stores-<date>.jsonl.
+# Exit status: 0 when every configuration ran without an error; 1 otherwise (the table still shows the rest).
+set -euo pipefail
+
+root="$(cd "$(dirname "$0")/../.." && pwd)"
+bench="$root/benchmarks"
+
+usage() { awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "$0" >&2; }
+die() { echo "credential-stores: $*" >&2; exit 1; }
+
+users=1000
+warmup=10s
+duration=15s
+connections=64
+only="file,postgres-warm,postgres-nocache"
+algorithms="MD5"
+protocol=http
+rounds=1
+port=18080
+server_cpu=0
+driver_cpu=1
+build=1
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --users) users="${2:?--users needs a value}"; shift 2 ;;
+    --warmup) warmup="${2:?--warmup needs a value}"; shift 2 ;;
+    --duration) duration="${2:?--duration needs a value}"; shift 2 ;;
+    --connections) connections="${2:?--connections needs a value}"; shift 2 ;;
+    --only) only="${2:?--only needs a value}"; shift 2 ;;
+    --sha256) algorithms="MD5,SHA-256"; shift ;;
+    --algorithms) algorithms="${2:?--algorithms needs a value}"; shift 2 ;;
+    --protocol) protocol="${2:?--protocol needs a value}"; shift 2 ;;
+    --rounds) rounds="${2:?--rounds needs a value}"; shift 2 ;;
+    --port) port="${2:?--port needs a value}"; shift 2 ;;
+    --server-cpu) server_cpu="${2:?--server-cpu needs a value}"; shift 2 ;;
+    --driver-cpu) driver_cpu="${2:?--driver-cpu needs a value}"; shift 2 ;;
+    --no-build) build=0; shift ;;
+    -h|--help) usage; exit 0 ;;
+    *) usage; die "unknown option $1" ;;
+  esac
+done
+
+for n in "$users" "$connections" "$rounds" "$port" "$server_cpu" "$driver_cpu"; do
+  [[ "$n" =~ ^[0-9]+$ ]] || die "expected a whole number, got '$n'"
+done
+if [ "$users" -lt 1 ] || [ "$connections" -lt 1 ] || [ "$rounds" -lt 1 ]; then
+  die "--users, --connections and --rounds must be at least 1"
+fi
+[ "$server_cpu" != "$driver_cpu" ] || die "--server-cpu and --driver-cpu must differ: the driver must not steal the server's core"
+
+# --only: a list of configurations; "postgres" means both Postgres ones.
+configs=()
+IFS=',' read -ra wanted <<<"$only"
+for c in "${wanted[@]}"; do
+  case "$c" in
+    file|postgres-warm|postgres-nocache) configs+=("$c") ;;
+    postgres) configs+=(postgres-warm postgres-nocache) ;;
+    *) die "--only: unknown configuration '$c' (file, postgres-warm, postgres-nocache, postgres)" ;;
+  esac
+done
+IFS=',' read -ra algs <<<"$algorithms"
+for a in "${algs[@]}"; do
+  case "$a" in MD5|SHA-256) ;; *) die "--algorithms: MD5 or SHA-256, got '$a' (the users get HA1s for these two)" ;; esac
+done
+needs_postgres=0
+for c in "${configs[@]}"; do [[ "$c" == postgres-* ]] && needs_postgres=1; done
+
+# shellcheck source=../../bin/lib/java.sh
+. "$root/bin/lib/java.sh"
+# shellcheck source=../../bin/lib/ensure-tools.sh
+. "$root/bin/lib/ensure-tools.sh"
+authd_ensure mvn maven
+authd_ensure python3 python3
+authd_ensure curl curl
+authd_ensure taskset util-linux
+cpus=$(nproc --all)
+if [ "$server_cpu" -ge "$cpus" ] || [ "$driver_cpu" -ge "$cpus" ]; then
+  die "needs CPUs $server_cpu and $driver_cpu, this machine has $cpus"
+fi
+
+pg_uri=""
+schema=authd_bench
+if [ "$needs_postgres" -eq 1 ]; then
+  # Makes sure PostgreSQL answers on 127.0.0.1 and exports AUTHD_TEST_PG_URI (a role with a known test password).
+  # shellcheck source=../../bin/lib/services.sh
+  . "$root/bin/lib/services.sh"
+  pg_uri="$AUTHD_TEST_PG_URI"
+fi
+
+mgmt_port=$((port + 1))
+port_busy() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+# Another server on these ports would be measured instead of ours.
+for p in "$port" "$mgmt_port"; do
+  if port_busy "$p"; then die "port $p is in use; pick others with --port"; fi
+done
+
+# Work files, passwords included, stay under target/ (ignored by git) and private to this user.
+umask 077
+work="$bench/target/credential-stores"
+rm -rf "$work"
+mkdir -p "$work" "$bench/results"
+results="$bench/results/credential-stores-$(date +%F).jsonl"
+
+build_module() { # build_module DIR NAME: offline first (fast, no network), online when a plugin is missing locally
+  local log="$work/build-$2.log"
+  # Maven's output (JDK warnings about Maven's own libraries included) goes to a log, shown when the build fails.
+  if ! (cd "$1" && mvn -B -q -o -DskipTests package) >"$log" 2>&1; then
+    echo "credential-stores: offline build of $2 failed; retrying online" >&2
+    (cd "$1" && mvn -B -q -DskipTests package) >>"$log" 2>&1 || { tail -n 40 "$log" >&2; die "building $2 failed; see $log"; }
+  fi
+}
+if [ "$build" -eq 1 ]; then
+  echo "credential-stores: building target/authd.jar and benchmarks/target/authd-benchmarks.jar" >&2
+  build_module "$root" authd
+  build_module "$bench" authd-benchmarks
+fi
+[ -f "$root/target/authd.jar" ] || die "target/authd.jar is missing (run without --no-build)"
+[ -f "$bench/target/authd-benchmarks.jar" ] || die "benchmarks/target/authd-benchmarks.jar is missing (run without --no-build)"
+run_lines="$work/run.jsonl"
+: >"$run_lines"
+
+server_pid=""
+driver_pid=""
+# shellcheck disable=SC2317 # called by the EXIT trap
+cleanup() {
+  # Servers and drivers started here never outlive the script: not on failure, not on Ctrl-C.
+  local pid
+  for pid in "$driver_pid" "$server_pid"; do
+    if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; then
+      kill "$pid" 2>/dev/null || true
+      wait "$pid" 2>/dev/null || true
+    fi
+  done
+  driver_pid=""
+  server_pid=""
+}
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+realm=example.com
+echo "credential-stores: creating $users users (random passwords) in $work" >&2
+python3 - "$users" "$realm" "$work" <<'PY'
+# users.txt (user:password) for the driver, credentials.yaml (HA1s only) for the file store,
+# users.csv for seeding Postgres, which computes the HA1s itself.
+import csv, hashlib, secrets, sys
+n, realm, work = int(sys.argv[1]), sys.argv[2], sys.argv[3]
+with open(f"{work}/users.txt", "w") as txt, open(f"{work}/credentials.yaml", "w") as yml, \
+        open(f"{work}/users.csv", "w", newline="") as seed:
+    yml.write(f"# {n} benchmark users, written by benchmarks/load/credential-stores.sh\nversion: 1\nrealms:\n  {realm}:\n")
+    rows = csv.writer(seed)
+    for i in range(1, n + 1):
+        user, password = f"bench{i:07d}", secrets.token_hex(12)
+        a1 = f"{user}:{realm}:{password}".encode()
+        txt.write(f"{user}:{password}\n")
+        yml.write(f"    {user}:\n      ha1:\n"
+                  f"        MD5: \"{hashlib.md5(a1).hexdigest()}\"\n"
+                  f"        SHA-256: \"{hashlib.sha256(a1).hexdigest()}\"\n")
+        rows.writerow([user, password])
+PY
+# The Postgres configurations point the file store at this empty file: a server that silently ignored
+# credentials.store: postgres would then refuse every user instead of quietly measuring the file store.
+printf 'version: 1\nrealms: {}\n' >"$work/no-users.yaml"
+
+write_config() { # write_config CONFIGURATION FILE
+  local store_lines
+  case "$1" in
+    file) store_lines="  store: file
+  file: $work/credentials.yaml" ;;
+    postgres-warm) store_lines="  store: postgres
+  file: $work/no-users.yaml
+  postgres:
+    schema: $schema
+    migrate: true" ;;
+    postgres-nocache) store_lines="  store: postgres
+  file: $work/no-users.yaml
+  postgres:
+    schema: $schema
+    migrate: true
+  cache:
+    maxEntries: 0" ;;
+  esac
+  cat >"$2" <<YAML
+# $1, written by benchmarks/load/credential-stores.sh. The database URI (with its password) comes from the
+# environment (AUTHD_CREDENTIALS_POSTGRES_URI), as docs/configuration.md advises.
+mode: demo
+listen:
+  public: {host: 127.0.0.1, port: $port}
+  management: {host: 127.0.0.1, port: $mgmt_port}
+# One event loop on one pinned core: the figure is per core.
+instances: 1
+realms:
+  - name: $realm
+    algorithms: [MD5, SHA-256]
+    qop: [auth]
+credentials:
+$store_lines
+replay:
+  store: memory
+YAML
+}
+
+start_server() { # start_server CONFIGURATION LOG: starts authd in the background, sets server_pid, waits until ready
+  local config="$1" log="$2" cfg="$work/$1.yaml" server_env=() v java_opts=()
+  write_config "$config" "$cfg"
+  # authd refuses AUTHD_* variables that name no key (services.sh exports AUTHD_TEST_*): start it without any.
+  for v in $(compgen -e); do
+    case "$v" in AUTHD_*) server_env+=(-u "$v") ;; esac
+  done
+  # The password travels in the environment, never in a file or on a command line.
+  [[ "$config" == postgres-* ]] && server_env+=("AUTHD_CREDENTIALS_POSTGRES_URI=$pg_uri")
+  # AUTHD_JAVA_OPTS: JVM flags for the server, as bin/authd takes them.
+  read -ra java_opts <<<"${AUTHD_JAVA_OPTS:-}"
+  env "${server_env[@]}" \
+    taskset -c "$server_cpu" "$JAVA_HOME/bin/java" "${java_opts[@]}" -jar "$root/target/authd.jar" \
+    serve --config "$cfg" >"$log" 2>&1 &
+  server_pid=$!
+  local deadline=$((SECONDS + 60))
+  until curl -fsS -o /dev/null "http://127.0.0.1:$mgmt_port/health/ready" 2>/dev/null; do
+    if ! kill -0 "$server_pid" 2>/dev/null; then
+      wait "$server_pid" 2>/dev/null || true
+      server_pid=""
+      echo "credential-stores: authd did not start for '$config'; its log ($log) ends with:" >&2
+      tail -n 15 "$log" | sed 's/^/  /' >&2
+      return 1
+    fi
+    if [ "$SECONDS" -ge "$deadline" ]; then
+      echo "credential-stores: authd not ready after 60 s for '$config'; see $log" >&2
+      return 1
+    fi
+    sleep 0.3
+  done
+}
+
+stop_server() {
+  if [ -n "$server_pid" ]; then
+    kill "$server_pid" 2>/dev/null || true
+    wait "$server_pid" 2>/dev/null || true
+    server_pid=""
+  fi
+}
+
+psql_bench() { # psql_bench ARGS...: psql on the test database, stopping at the first error
+  psql -X -q -v ON_ERROR_STOP=1 -d "$pg_uri" "$@"
+}
+
+postgres_ready=0
+prepare_postgres() {
+  # A fresh schema per run: the server creates its tables (migrate: true), then the users are seeded into them.
+  # Called in an if: errexit is off here, so every step checks its own status.
+  psql_bench -c "SET client_min_messages = warning; DROP SCHEMA IF EXISTS $schema CASCADE" >/dev/null || return 1
+  # `authd migrate` is on its way; until it is there, the server's own start migrates.
+  if "$JAVA_HOME/bin/java" -jar "$root/target/authd.jar" --help 2>/dev/null | grep -qE '^ +migrate( |$)'; then
+    write_config postgres-nocache "$work/migrate.yaml"
+    env AUTHD_CREDENTIALS_POSTGRES_URI="$pg_uri" \
+      "$JAVA_HOME/bin/java" -jar "$root/target/authd.jar" migrate --config "$work/migrate.yaml" \
+      >"$work/migrate.log" 2>&1 || { echo "credential-stores: authd migrate failed; see $work/migrate.log" >&2; return 1; }
+  else
+    # No migrate command in this build: a first start with migrate: true creates the schema.
+    start_server postgres-nocache "$work/migrate.log" || {
+      echo "credential-stores: authd refuses credentials.store: postgres (above); Postgres configurations not run." >&2
+      return 1
+    }
+    stop_server
+  fi
+  local exists
+  exists="$(psql_bench -tA -c "SELECT to_regclass('$schema.credentials') IS NOT NULL")" || return 1
+  if [ "$exists" != "t" ]; then
+    cat >&2 <<MSG
+credential-stores: authd started with credentials.store: postgres but did not create $schema.credentials.
+  This build does not use the Postgres credential store yet (the configuration accepts the key while the
+  server still reads the credentials file). The Postgres configurations are not run; see $work/migrate.log.
+MSG
+    return 1
+  fi
+  # HA1s computed by the database from the same passwords the driver hashes, as UTF-8 (RFC 7616 §3.4.2):
+  # an independent third implementation, so a mismatch anywhere shows as errors, not as a quiet figure.
+  cat >"$work/seed.sql" <<SQL
+CREATE TEMP TABLE bench_users (username text, password text);
+\\copy bench_users FROM pstdin WITH (FORMAT csv)
+INSERT INTO $schema.credentials (realm, username, ha1_md5, ha1_sha256)
+SELECT '$realm', username,
+       md5(convert_to(username || ':' || '$realm' || ':' || password, 'UTF8')),
+       encode(sha256(convert_to(username || ':' || '$realm' || ':' || password, 'UTF8')), 'hex')
+  FROM bench_users
+ON CONFLICT (realm, username) DO UPDATE
+  SET ha1_md5 = EXCLUDED.ha1_md5, ha1_sha256 = EXCLUDED.ha1_sha256, enabled = true;
+SQL
+  psql_bench -f "$work/seed.sql" <"$work/users.csv" >/dev/null || return 1
+  echo "credential-stores: seeded $(psql_bench -tA -c "SELECT count(*) FROM $schema.credentials") users into $schema.credentials" >&2
+}
+
+commit="$(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo unknown)"
+if [ -n "$(git -C "$root" status --porcelain 2>/dev/null)" ]; then commit="$commit-dirty"; fi
+status=0
+
+run_one() { # run_one CONFIGURATION ALGORITHM ROUND
+  local config="$1" alg="$2" round="$3" label="$1-$2" out="$work/$1-$2-$3.json" rc=0
+  echo "credential-stores: --- $label (round $round/$rounds): fresh authd on CPU $server_cpu, driver on CPU $driver_cpu" >&2
+  start_server "$config" "$work/$label-$round.log" || return 1
+  taskset -c "$driver_cpu" "$JAVA_HOME/bin/java" -cp "$bench/target/authd-benchmarks.jar" \
+    io.authd.bench.load.DigestLoad --url "http://127.0.0.1:$port" --connections "$connections" \
+    --users-file "$work/users.txt" --realm "$realm" --algorithm "$alg" --protocol "$protocol" \
+    --warmup "$warmup" --duration "$duration" --label "$label" --server-pid "$server_pid" >"$out" &
+  driver_pid=$!
+  wait "$driver_pid" || rc=$?
+  driver_pid=""
+  stop_server
+  if [ ! -s "$out" ]; then
+    echo "credential-stores: $label: the driver printed no result (exit $rc)" >&2
+    return 1
+  fi
+  # Called with ||: errexit is off here, so the merge checks its own status.
+  if python3 - "$out" "$config" "$round" "$commit" "$warmup" "$server_cpu" "$driver_cpu" \
+    >>"$run_lines" <<'PY'
+import datetime, json, sys
+path, config, rnd, commit, warmup, scpu, dcpu = sys.argv[1:]
+d = json.load(open(path))
+d.update(configuration=config, round=int(rnd), commit=commit, warmup=warmup, server_core=int(scpu),
+         driver_core=int(dcpu), time=datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds"))
+print(json.dumps(d))
+PY
+  then :; else echo "credential-stores: $label: unreadable driver result $out" >&2; return 1; fi
+  tail -n 1 "$run_lines" >>"$results"
+  [ "$rc" -eq 0 ] || { echo "credential-stores: $label: the driver found errors (exit $rc)" >&2; return 1; }
+}
+
+failed=()
+for ((round = 1; round <= rounds; round++)); do
+  for config in "${configs[@]}"; do
+    if [[ "$config" == postgres-* ]] && [ "$postgres_ready" -eq 0 ]; then
+      if prepare_postgres; then postgres_ready=1; else postgres_ready=-1; fi
+    fi
+    if [[ "$config" == postgres-* ]] && [ "$postgres_ready" -ne 1 ]; then
+      [ "$round" -eq 1 ] && failed+=("$config (Postgres store not available)")
+      status=1
+      continue
+    fi
+    for alg in "${algs[@]}"; do
+      run_one "$config" "$alg" "$round" || { failed+=("$config-$alg round $round"); status=1; }
+    done
+  done
+done
+
+python3 - "$run_lines" "$algorithms" "$only" <<'PY'
+# The table: medians over rounds per (algorithm, configuration), then the two goals.
+import json, statistics, sys
+lines = [json.loads(l) for l in open(sys.argv[1]) if l.strip()]
+algs = sys.argv[2].split(",")
+if not lines:
+    print("\nno configuration was measured")
+    sys.exit(0)
+order = ["file", "postgres-warm", "postgres-nocache"]
+def med(rows, key):
+    vals = [r[key] for r in rows if r.get(key) is not None]
+    return statistics.median(vals) if vals else None
+print()
+print(f"{'algorithm':<9} {'configuration':<17} {'runs':>4} {'req/s':>9} {'p50 µs':>8} {'p99 µs':>8} "
+      f"{'errors':>6} {'server CPU':>10} {'driver CPU':>10} {'other CPU':>9} {'req/s/server core':>17}")
+rps = {}
+per_core = {}
+for alg in algs:
+    for cfg in order:
+        rows = [r for r in lines if r["algorithm"] == alg and r["configuration"] == cfg]
+        if not rows:
+            continue
+        rps[(alg, cfg)] = med(rows, "rps") if all(r["errors"] == 0 for r in rows) else None
+        scpu = med(rows, "server_cpu")
+        # What else the machine ran meanwhile (other processes, the kernel): the noise behind a figure.
+        others = [r["machine_cpu"] - r["server_cpu"] - r["driver_cpu"] for r in rows
+                  if r.get("machine_cpu") is not None and r.get("server_cpu") is not None]
+        other = statistics.median(others) if others else None
+        # Requests per second of server CPU: what the server costs, less sensitive to other load stealing its core.
+        cores = [r["rps"] / r["server_cpu"] for r in rows if r.get("server_cpu")]
+        pc = statistics.median(cores) if cores else None
+        per_core[(alg, cfg)] = pc if rps[(alg, cfg)] else None
+        print(f"{alg:<9} {cfg:<17} {len(rows):>4} {med(rows, 'rps'):>9,.0f} {med(rows, 'p50_us'):>8,.0f} "
+              f"{med(rows, 'p99_us'):>8,.0f} {sum(r['errors'] for r in rows):>6} "
+              f"{'-' if scpu is None else f'{scpu:.2f}':>10} {med(rows, 'driver_cpu'):>10.2f} "
+              f"{'-' if other is None else f'{max(other, 0):.2f}':>9} {'-' if pc is None else f'{pc:,.0f}':>17}")
+print()
+for alg in algs:
+    f, w, n = rps.get((alg, "file")), rps.get((alg, "postgres-warm")), rps.get((alg, "postgres-nocache"))
+    if f and w:
+        pf, pw = per_core.get((alg, "file")), per_core.get((alg, "postgres-warm"))
+        print(f"{alg}: postgres-warm / file = {w / f:.3f}  (goal >= 0.95: {'met' if w / f >= 0.95 else 'NOT met'})"
+              + (f"; per server core {pw / pf:.3f}" if pf and pw else ""))
+    else:
+        print(f"{alg}: postgres-warm / file = n/a (needs both configurations without errors)")
+    if n:
+        print(f"{alg}: postgres-nocache = {n:,.0f} req/s  (goal >= 20,000 req/s: {'met' if n >= 20000 else 'NOT met'})")
+    else:
+        print(f"{alg}: postgres-nocache = n/a (not run, or it had errors)")
+print("CPU columns: cores used over the measured time (medians). A server near 1.00 was saturated; other CPU is")
+print("what the rest of the machine ran meanwhile: well above 0 means the figures are noisy, so compare ratios.")
+print("req/s/server core = req/s divided by server CPU: the server's cost, less sensitive to that noise.")
+PY
+if [ -s "$run_lines" ]; then
+  echo "credential-stores: results appended to ${results#"$root"/}" >&2
+fi
+if [ "${#failed[@]}" -gt 0 ]; then
+  printf 'credential-stores: failed: %s\n' "${failed[@]}" >&2
+fi
+exit "$status"

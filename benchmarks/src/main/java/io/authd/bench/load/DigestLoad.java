@@ -1,0 +1,219 @@
+package io.authd.bench.load;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.http.HttpClientAgent;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpVersion;
+import org.HdrHistogram.Histogram;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * A closed-loop Digest load driver for authd's JSON API: N keep-alive HTTP/1.1 connections, one request in flight
+ * on each, every answer checked.
+ *
+ * <pre>
+ * java -cp benchmarks/target/authd-benchmarks.jar io.authd.bench.load.DigestLoad \
+ *     --url http://127.0.0.1:8080 --connections 64 --users-file users.txt --realm example.com \
+ *     --algorithm MD5 --warmup 5s --duration 15s --protocol http
+ * </pre>
+ *
+ * <p>It is an independent Digest client (RFC 7616 §3.4.1), sharing no code with authd, so a run also cross-checks
+ * the server: every answer must be {@code allow} for the right user, with an {@code rspauth} the driver can
+ * reproduce (sampled). {@code stale_nonce} is answered with the fresh nonce and counted apart; anything else is an
+ * error, and the run exits 1 after printing the first few error answers.
+ *
+ * <p>Phases: connect; fetch a nonce for every (connection, user) with POST /v1/challenge (not timed); warm-up;
+ * measurement. Only POST /v1/verify answers completing inside the measurement window are counted and their
+ * latencies recorded (HdrHistogram, µs). Output: one JSON line on stdout, one human line on stderr.
+ */
+public final class DigestLoad {
+    private DigestLoad() {
+    }
+
+    public static void main(String[] args) {
+        LoadOptions options;
+        Users users;
+        try {
+            options = LoadOptions.parse(args);
+            users = Users.load(options);
+        } catch (LoadOptions.UsageException e) {
+            if (e.getMessage() != null) {
+                System.err.println("DigestLoad: " + e.getMessage());
+            }
+            System.err.print(LoadOptions.USAGE);
+            System.exit(e.getMessage() == null ? 0 : 2);
+            return;
+        }
+        int status;
+        try {
+            status = run(options, users);
+        } catch (Exception e) {
+            System.err.println("DigestLoad: " + e);
+            status = 1;
+        }
+        System.exit(status);
+    }
+
+    private static int run(LoadOptions o, Users users) throws Exception {
+        // Few threads on purpose: the driver shares the machine with the server it measures.
+        Vertx vertx = Vertx.builder().with(new VertxOptions().setEventLoopPoolSize(o.threads())
+                .setWorkerPoolSize(1).setInternalBlockingPoolSize(1)).build();
+        try {
+            HttpClientAgent client = vertx.httpClientBuilder().with(new HttpClientOptions()
+                    .setProtocolVersion(HttpVersion.HTTP_1_1).setKeepAlive(true).setTcpNoDelay(true)).build();
+            RunState run = new RunState(o.maxErrorsShown());
+            List<ClosedLoop> loops = new ArrayList<>();
+            for (int i = 0; i < o.connections(); i++) {
+                // A new context per connection, spread over the event loops, so each loop has one thread.
+                loops.add(new ClosedLoop(i, vertx.getOrCreateContext(), o, users, run));
+            }
+            await(Future.all(loops.stream().map(l -> l.connect(client)).toList()), Duration.ofSeconds(30),
+                    "connecting to " + o.url());
+
+            long t = System.nanoTime();
+            // Generous: ~1 ms per challenge on a loaded single core, plus slack.
+            await(Future.all(loops.stream().map(ClosedLoop::prefetch).toList()),
+                    Duration.ofSeconds(60 + (long) users.size() * o.connections() / 1000), "fetching nonces");
+            long challenges = loops.stream().mapToLong(l -> l.challenges).sum();
+            System.err.printf(Locale.ROOT, "%s: %d connections, %d users, %d nonces fetched in %.1f s%n",
+                    o.label(), o.connections(), users.size(), challenges, (System.nanoTime() - t) / 1e9);
+            if (run.errors() > 0) {
+                return report(o, users, loops, run, 0, 0, OptionalLong.empty(), null, Optional.empty());
+            }
+
+            long warmupEnd = System.nanoTime() + o.warmup().toNanos();
+            long end = warmupEnd + o.duration().toNanos();
+            loops.forEach(l -> l.start(warmupEnd, end));
+
+            sleepUntil(warmupEnd);
+            long cpu0 = cpuNanos(ProcessHandle.current());
+            Optional<ProcessHandle> server = o.serverPid().isPresent()
+                    ? ProcessHandle.of(o.serverPid().getAsLong()) : Optional.empty();
+            long serverCpu0 = server.map(DigestLoad::cpuNanos).orElse(-1L);
+            MachineCpu machine0 = MachineCpu.read();
+            sleepUntil(end);
+            MachineCpu machine = MachineCpu.read();
+            long cpu = cpuNanos(ProcessHandle.current()) - cpu0;
+            OptionalLong serverCpu = server.isPresent() && serverCpu0 >= 0 && server.get().isAlive()
+                    ? OptionalLong.of(cpuNanos(server.get()) - serverCpu0) : OptionalLong.empty();
+
+            // Answers still in flight at the end are awaited (not counted), so the connections close cleanly.
+            await(Future.all(loops.stream().map(ClosedLoop::done).toList()), Duration.ofSeconds(15), "finishing");
+            return report(o, users, loops, run, o.duration().toNanos(), cpu, serverCpu,
+                    machine0 == null || machine == null ? null : machine.since(machine0), Optional.of(end));
+        } finally {
+            vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        }
+    }
+
+    private static int report(LoadOptions o, Users users, List<ClosedLoop> loops, RunState run, long windowNanos,
+                              long driverCpuNanos, OptionalLong serverCpuNanos, MachineCpu.Use machine,
+                              Optional<Long> measured) {
+        Histogram h = new Histogram(TimeUnit.SECONDS.toMicros(60), 3);
+        long requests = 0;
+        long stale = 0;
+        long challenges = 0;
+        long nextnonces = 0;
+        long fullParses = 0;
+        for (ClosedLoop l : loops) {
+            h.add(l.histogram());
+            requests += l.measured;
+            stale += l.stale;
+            challenges += l.challenges;
+            nextnonces += l.nextnonces;
+            fullParses += l.fullParses;
+        }
+        double seconds = windowNanos / 1e9;
+        double rps = seconds > 0 ? requests / seconds : 0;
+        double driverCpu = seconds > 0 ? driverCpuNanos / (double) windowNanos : 0;
+        String serverCpu = serverCpuNanos.isPresent() && seconds > 0
+                ? fmt(serverCpuNanos.getAsLong() / (double) windowNanos, 3) : "null";
+        long errors = run.errors();
+        StringBuilder json = new StringBuilder(400).append('{')
+                .append("\"label\":\"").append(Text.json(o.label())).append('"')
+                .append(",\"requests\":").append(requests)
+                .append(",\"seconds\":").append(fmt(seconds, 3))
+                .append(",\"rps\":").append(fmt(rps, 1))
+                .append(",\"p50_us\":").append(h.getValueAtPercentile(50))
+                .append(",\"p99_us\":").append(h.getValueAtPercentile(99))
+                .append(",\"p999_us\":").append(h.getValueAtPercentile(99.9))
+                .append(",\"max_us\":").append(h.getMaxValue())
+                .append(",\"mean_us\":").append(fmt(h.getMean(), 1))
+                .append(",\"errors\":").append(errors)
+                .append(",\"stale\":").append(stale)
+                .append(",\"nextnonce\":").append(nextnonces)
+                .append(",\"challenges\":").append(challenges)
+                .append(",\"allow_full_parse\":").append(fullParses)
+                .append(",\"connections\":").append(o.connections())
+                .append(",\"users\":").append(users.size())
+                .append(",\"algorithm\":\"").append(o.algorithm().token()).append('"')
+                .append(",\"protocol\":\"").append(o.protocol()).append('"')
+                .append(",\"driver_threads\":").append(o.threads())
+                .append(",\"driver_cpu\":").append(fmt(driverCpu, 3))
+                .append(",\"server_cpu\":").append(serverCpu)
+                // Everything the machine ran, and what the hypervisor took: other load makes a run noisy.
+                .append(",\"machine_cpu\":").append(machine == null ? "null" : fmt(machine.busyCores(), 3))
+                .append(",\"steal_cpu\":").append(machine == null ? "null" : fmt(machine.stealCores(), 3))
+                .append(",\"cpus\":").append(machine == null ? "null" : String.valueOf(machine.cpus()))
+                .append('}');
+        System.out.println(json);
+        if (measured.isPresent()) {
+            System.err.printf(Locale.ROOT,
+                    "%s: %,.0f req/s over %.1f s (%d requests), p50 %d µs, p99 %d µs, max %d µs; %d errors, %d stale;"
+                            + " driver CPU %.2f core%s%n",
+                    o.label(), rps, seconds, requests, h.getValueAtPercentile(50), h.getValueAtPercentile(99),
+                    h.getMaxValue(), errors, stale, driverCpu,
+                    (serverCpu.equals("null") ? "" : ", server CPU " + fmt(Double.parseDouble(serverCpu), 2) + " core")
+                            + (machine == null ? "" : ", whole machine " + fmt(machine.busyCores(), 2) + " of "
+                            + machine.cpus() + " cores"));
+        }
+        if (errors > 0) {
+            System.err.printf("%s: %d errors%s; the first:%n", o.label(), errors,
+                    run.stopped() ? " (stopped early after " + RunState.STOP_AFTER_ERRORS + ")" : "");
+            run.firstErrors().forEach(e -> System.err.println("  " + e));
+            return 1;
+        }
+        if (requests == 0) {
+            System.err.println(o.label() + ": no request completed in the measured time");
+            return 1;
+        }
+        return 0;
+    }
+
+    private static long cpuNanos(ProcessHandle process) {
+        // Linux: from /proc/<pid>/stat (user + system), at the kernel's clock-tick resolution (10 ms).
+        return process.info().totalCpuDuration().map(Duration::toNanos).orElse(-1L);
+    }
+
+    private static void sleepUntil(long nanoTime) throws InterruptedException {
+        long left;
+        while ((left = nanoTime - System.nanoTime()) > 0) {
+            TimeUnit.NANOSECONDS.sleep(left);
+        }
+    }
+
+    private static void await(Future<?> future, Duration timeout, String what) throws Exception {
+        try {
+            future.toCompletionStage().toCompletableFuture().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            throw new IllegalStateException(what + ": no answer within " + timeout.toSeconds() + " s");
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(what + ": " + e.getCause().getMessage(), e.getCause());
+        }
+    }
+
+    private static String fmt(double v, int decimals) {
+        return String.format(Locale.ROOT, "%." + decimals + "f", v);
+    }
+}
