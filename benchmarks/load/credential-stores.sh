@@ -6,6 +6,7 @@
 #   benchmarks/load/credential-stores.sh [--users 1000] [--warmup 10s] [--duration 15s] [--connections 64]
 #       [--only file,postgres-warm,postgres-nocache | --only postgres] [--sha256 | --algorithms MD5,SHA-256]
 #       [--protocol http|sip] [--rounds 1] [--port 18080] [--server-cpu 0] [--driver-cpu 1] [--no-build]
+#       [--pg-pool 4] [--pg-timeout 1s]
 #
 # Each configuration gets a fresh authd (instances: 1, pinned to --server-cpu with taskset), then the load driver
 # io.authd.bench.load.DigestLoad (pinned to --driver-cpu) warms it up and measures it. With --rounds N the
@@ -32,6 +33,10 @@ port=18080
 server_cpu=0
 driver_cpu=1
 build=1
+pg_pool=4
+# Longer than the 250ms default: a fresh JVM on one saturated core can take that long to serve its own timer during
+# warm-up, and a 503 there would fail the run without saying anything about the store.
+pg_timeout=1s
 while [ $# -gt 0 ]; do
   case "$1" in
     --users) users="${2:?--users needs a value}"; shift 2 ;;
@@ -47,6 +52,8 @@ while [ $# -gt 0 ]; do
     --server-cpu) server_cpu="${2:?--server-cpu needs a value}"; shift 2 ;;
     --driver-cpu) driver_cpu="${2:?--driver-cpu needs a value}"; shift 2 ;;
     --no-build) build=0; shift ;;
+    --pg-pool) pg_pool="${2:?--pg-pool needs a value}"; shift 2 ;;
+    --pg-timeout) pg_timeout="${2:?--pg-timeout needs a value}"; shift 2 ;;
     -h|--help) usage; exit 0 ;;
     *) usage; die "unknown option $1" ;;
   esac
@@ -183,12 +190,16 @@ write_config() { # write_config CONFIGURATION FILE
   file: $work/no-users.yaml
   postgres:
     schema: $schema
-    migrate: true" ;;
+    migrate: true
+    poolSize: $pg_pool
+    timeout: $pg_timeout" ;;
     postgres-nocache) store_lines="  store: postgres
   file: $work/no-users.yaml
   postgres:
     schema: $schema
     migrate: true
+    poolSize: $pg_pool
+    timeout: $pg_timeout
   cache:
     maxEntries: 0" ;;
   esac

@@ -20,8 +20,11 @@ final class ThrottledWarning {
         this.intervalNanos = interval.toNanos();
     }
 
-    /** Logs {@code message: cause} unless a line was logged within the interval; then only counts it. */
-    void warn(String message, Object cause) {
+    /**
+     * Logs {@code message: cause} unless a line was logged within the interval; then only counts it. The cause is
+     * logged as its one-line {@code toString()}, not its stack trace: the stack of a timeout says nothing new.
+     */
+    void warn(String message, Throwable cause) {
         long now = System.nanoTime();
         long next = nextNanos.get();
         if ((next != Long.MIN_VALUE && now - next < 0) || !nextNanos.compareAndSet(next, now + intervalNanos)) {
@@ -30,9 +33,9 @@ final class ThrottledWarning {
         }
         long alsoFailed = skipped.sumThenReset();
         if (alsoFailed == 0) {
-            log.warn("{}: {}", message, cause);
+            log.warn("{}: {}", message, cause.toString());
         } else {
-            log.warn("{}: {} ({} more since the last line)", message, cause, alsoFailed);
+            log.warn("{}: {} ({} more since the last line)", message, cause.toString(), alsoFailed);
         }
     }
 }

@@ -10,6 +10,8 @@ import java.time.Duration;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class ThrottledWarningTest {
+    private static final Exception TIMEOUT = new java.util.concurrent.TimeoutException("no answer within 250 ms");
+    private static final Exception REFUSED = new java.net.ConnectException("refused");
 
     @Test
     void repeatsWithinTheIntervalAreCountedNotLogged() {
@@ -17,9 +19,9 @@ class ThrottledWarningTest {
             ThrottledWarning warning = new ThrottledWarning(LoggerFactory.getLogger(ThrottledWarningTest.class),
                     Duration.ofHours(1));
             for (int i = 0; i < 1000; i++) {
-                warning.warn("store down", "timeout");
+                warning.warn("store down", TIMEOUT);
             }
-            assertThat(log.at(Level.WARN)).containsExactly("store down: timeout");
+            assertThat(log.at(Level.WARN)).containsExactly("store down: java.util.concurrent.TimeoutException: no answer within 250 ms");
         }
     }
 
@@ -28,14 +30,14 @@ class ThrottledWarningTest {
         try (CapturedLog log = new CapturedLog(ThrottledWarningTest.class)) {
             ThrottledWarning warning = new ThrottledWarning(LoggerFactory.getLogger(ThrottledWarningTest.class),
                     Duration.ofMillis(20));
-            warning.warn("store down", "timeout");
-            warning.warn("store down", "timeout");
-            warning.warn("store down", "timeout");
+            warning.warn("store down", TIMEOUT);
+            warning.warn("store down", TIMEOUT);
+            warning.warn("store down", TIMEOUT);
             Thread.sleep(40); // past the interval: the only way to pass System.nanoTime
-            warning.warn("store down", "refused");
+            warning.warn("store down", REFUSED);
 
-            assertThat(log.at(Level.WARN)).containsExactly("store down: timeout",
-                    "store down: refused (2 more since the last line)");
+            assertThat(log.at(Level.WARN)).containsExactly("store down: java.util.concurrent.TimeoutException: no answer within 250 ms",
+                    "store down: java.net.ConnectException: refused (2 more since the last line)");
         }
     }
 }
