@@ -182,24 +182,18 @@ PY
 printf 'version: 1\nrealms: {}\n' >"$work/no-users.yaml"
 
 write_config() { # write_config CONFIGURATION FILE
-  local store_lines
+  local store_lines postgres_lines="  store: postgres
+  file: $work/no-users.yaml
+  postgres:
+    schema: $schema
+    migrate: true
+    poolSize: $pg_pool
+    timeout: $pg_timeout"
   case "$1" in
     file) store_lines="  store: file
   file: $work/credentials.yaml" ;;
-    postgres-warm) store_lines="  store: postgres
-  file: $work/no-users.yaml
-  postgres:
-    schema: $schema
-    migrate: true
-    poolSize: $pg_pool
-    timeout: $pg_timeout" ;;
-    postgres-nocache) store_lines="  store: postgres
-  file: $work/no-users.yaml
-  postgres:
-    schema: $schema
-    migrate: true
-    poolSize: $pg_pool
-    timeout: $pg_timeout
+    postgres-warm) store_lines="$postgres_lines" ;;
+    postgres-nocache) store_lines="$postgres_lines
   cache:
     maxEntries: 0" ;;
   esac
