@@ -3,7 +3,6 @@ package io.authd.config;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Where users' HA1s come from, and how lookups are cached.
@@ -27,12 +26,7 @@ public record CredentialsOptions(String store, Path file, Duration reloadInterva
 
     public CredentialsOptions {
         Problems problems = new Problems();
-        if (problems.present(store, "store")) {
-            String normalized = store.strip().toLowerCase(Locale.ROOT);
-            problems.check(STORES.contains(normalized), "store",
-                    "unsupported store '" + store + "' (supported: " + String.join(", ", STORES) + ")");
-            store = normalized;
-        }
+        store = problems.storeName(store, "store", STORES);
         problems.present(file, "file");
         if (problems.present(reloadInterval, "reloadInterval")) {
             problems.check(reloadInterval.isPositive(), "reloadInterval",

@@ -59,6 +59,21 @@ final class Problems {
         }
     }
 
+    /**
+     * Checks a store name (or any choice among lowercase names): present and one of {@code known}, any case.
+     *
+     * @return the name lowercased and stripped, as the record keeps it; {@code value} itself when it is missing
+     */
+    String storeName(String value, String key, List<String> known) {
+        if (!present(value, key)) {
+            return value;
+        }
+        String normalized = value.strip().toLowerCase(java.util.Locale.ROOT);
+        check(known.contains(normalized), key,
+                "unsupported store '" + value + "' (supported: " + String.join(", ", known) + ")");
+        return normalized;
+    }
+
     boolean isEmpty() {
         return list.isEmpty();
     }

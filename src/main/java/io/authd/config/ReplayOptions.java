@@ -1,7 +1,6 @@
 package io.authd.config;
 
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Replay protection: which nonce-counts each nonce has already used.
@@ -29,12 +28,7 @@ public record ReplayOptions(String store, int window, int maxEntries, RedisOptio
 
     public ReplayOptions {
         Problems problems = new Problems();
-        if (problems.present(store, "store")) {
-            String normalized = store.strip().toLowerCase(Locale.ROOT);
-            problems.check(STORES.contains(normalized), "store",
-                    "unsupported store '" + store + "' (supported: " + String.join(", ", STORES) + ")");
-            store = normalized;
-        }
+        store = problems.storeName(store, "store", STORES);
         problems.check(window >= 1 && window <= MAX_WINDOW, "window", "must be 1.." + MAX_WINDOW + ", got " + window);
         problems.present(resilience, "resilience");
         problems.check(maxEntries >= MIN_ENTRIES, "maxEntries", "must be at least " + MIN_ENTRIES + ", got " + maxEntries);
