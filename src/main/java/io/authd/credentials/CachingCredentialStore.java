@@ -7,6 +7,7 @@ import com.github.benmanes.caffeine.cache.RemovalCause;
 import io.authd.config.CacheOptions;
 import io.authd.digest.DigestHasher;
 import io.authd.digest.HashFunction;
+import io.authd.resilience.Calls;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 
@@ -157,7 +158,8 @@ public final class CachingCredentialStore implements CredentialStore, Credential
             return running;
         }
         long generation = invalidations.get();
-        ask(key).onComplete((user, failure) -> {
+        // Calls.start: a delegate that threw would otherwise leave its read registered, and the key's lookups waiting.
+        Calls.start(() -> key.askOf(delegate)).onComplete((user, failure) -> {
             if (failure != null) {
                 loadFailures.increment();
                 reading.remove(key, mine);
@@ -171,15 +173,6 @@ public final class CachingCredentialStore implements CredentialStore, Credential
             promise.complete(entry);
         });
         return mine;
-    }
-
-    /** A delegate that threw would otherwise leave its read registered forever, and the key's lookups waiting. */
-    private Future<Optional<UserCredentials>> ask(LookupKey key) {
-        try {
-            return key.askOf(delegate);
-        } catch (RuntimeException e) {
-            return Future.failedFuture(e);
-        }
     }
 
     /**
