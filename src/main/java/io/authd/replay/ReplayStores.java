@@ -5,7 +5,6 @@ import io.authd.resilience.ResilientCallGuard;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 
-import java.time.Duration;
 
 import java.time.InstantSource;
 
@@ -19,20 +18,20 @@ public final class ReplayStores {
     /** Fails when a shared store cannot be prepared: a replica must not start without its replay state. */
     public static Future<ReplayStore> create(Vertx vertx, ReplayOptions options, InstantSource clock) {
         return switch (options.store()) {
-            case "redis" -> Future.succeededFuture(guarded(vertx, options, options.redis().timeout(),
+            case "redis" -> Future.succeededFuture(guarded(vertx, options,
                     RedisReplayStore.create(vertx, new RedisReplayOptions(options.redis().uri(),
                             options.redis().keyPrefix(), options.window(), options.redis().timeout()))));
-            case "postgres" -> postgres(vertx, options).map(store -> guarded(vertx, options,
-                    options.postgres().timeout(), store));
+            case "postgres" -> postgres(vertx, options).map(store -> guarded(vertx, options, store));
             case "memory" -> Future.succeededFuture(new MemoryReplayStore(options.window(), options.maxEntries(), clock));
             default -> throw new IllegalArgumentException("replay.store '" + options.store()
                     + "' passed validation but has no implementation: a bug in ReplayOptions.STORES");
         };
     }
 
-    /** The store's own timeout bounds each call; the guard's, the same, also counts it against the breaker. */
-    private static ReplayStore guarded(Vertx vertx, ReplayOptions options, Duration timeout, ReplayStore store) {
-        return new GuardedReplayStore(store, ResilientCallGuard.create(vertx, "replay store", options.resilience(), timeout));
+    /** The store's own timeout bounds each call, and its timeouts count against the breaker as failures. */
+    private static ReplayStore guarded(Vertx vertx, ReplayOptions options, ReplayStore store) {
+        return new GuardedReplayStore(store, ResilientCallGuard.forSelfTimedCalls(vertx, "replay store",
+                options.resilience()));
     }
 
     private static Future<ReplayStore> postgres(Vertx vertx, ReplayOptions options) {

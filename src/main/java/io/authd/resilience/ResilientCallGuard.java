@@ -27,6 +27,7 @@ import java.util.function.Supplier;
 public final class ResilientCallGuard implements CallGuard {
     /** Trial calls once the breaker has been open for openDuration: a few, so one lucky call cannot close it. */
     private static final int HALF_OPEN_CALLS = 3;
+    private static final long NO_TIME_LIMIT = 0;
 
     private final Vertx vertx;
     private final long timeoutMillis;
@@ -48,6 +49,19 @@ public final class ResilientCallGuard implements CallGuard {
         if (timeout.toMillis() < 1) {
             throw new IllegalArgumentException("timeout must be at least 1ms (a Vert.x timer), got " + timeout);
         }
+        return build(vertx, name, options, timeout.toMillis());
+    }
+
+    /**
+     * A guard for calls that keep their own time limit (the replay stores time out each command themselves): a
+     * second timer per call would only do the same work twice. Their timeouts still count against the breaker,
+     * since they arrive as failures.
+     */
+    public static ResilientCallGuard forSelfTimedCalls(Vertx vertx, String name, ResilienceOptions options) {
+        return build(vertx, name, options, NO_TIME_LIMIT);
+    }
+
+    private static ResilientCallGuard build(Vertx vertx, String name, ResilienceOptions options, long timeoutMillis) {
         CircuitBreakerConfig breakerConfig = CircuitBreakerConfig.custom()
                 .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
                 .slidingWindowSize(options.slidingWindowSize())
@@ -63,7 +77,7 @@ public final class ResilientCallGuard implements CallGuard {
                 .maxConcurrentCalls(options.maxConcurrent())
                 .maxWaitDuration(Duration.ZERO) // never wait for a permit: callers are event loops
                 .build();
-        return new ResilientCallGuard(vertx, name, timeout.toMillis(), CircuitBreaker.of(name, breakerConfig),
+        return new ResilientCallGuard(vertx, name, timeoutMillis, CircuitBreaker.of(name, breakerConfig),
                 Bulkhead.of(name, bulkheadConfig));
     }
 
@@ -78,8 +92,10 @@ public final class ResilientCallGuard implements CallGuard {
         }
         long start = breaker.getCurrentTimestamp();
         // andThen: the caller sees the answer only once the permit is given back and the breaker told.
-        return Timeouts.within(vertx, Calls.start(call), timeoutMillis, timeoutMessage)
-                .andThen((result, failure) -> finished(start, failure));
+        Future<T> started = Calls.start(call);
+        Future<T> bounded = timeoutMillis == NO_TIME_LIMIT ? started
+                : Timeouts.within(vertx, started, timeoutMillis, timeoutMessage);
+        return bounded.andThen((result, failure) -> finished(start, failure));
     }
 
     @Override

@@ -60,6 +60,23 @@ class ResilientCallGuardTest {
     }
 
     @Test
+    void selfTimedCallsAreNotTimedOutByTheGuardButTheirOwnTimeoutsOpenTheBreaker() {
+        ResilientCallGuard selfTimed = ResilientCallGuard.forSelfTimedCalls(vertx, NAME, OPTIONS);
+        Promise<String> slow = Promise.promise();
+        Future<String> pending = selfTimed.call(() -> slow.future());
+        vertx.timer(100).await(); // far past any timer a guard could have set for it
+        assertThat(pending.isComplete()).as("only the call itself ends a self-timed call").isFalse();
+        slow.complete("late but fine");
+        assertThat(value(pending)).isEqualTo("late but fine");
+
+        for (int i = 0; i < OPTIONS.minimumCalls(); i++) {
+            selfTimed.call(() -> Future.<String>failedFuture(new TimeoutException("the store's own timeout")));
+        }
+
+        assertThat(selfTimed.state()).isEqualTo("OPEN");
+    }
+
+    @Test
     void breakerStaysClosedBelowTheThreshold() {
         guard.call(failing());
         for (int i = 0; i < 10; i++) {
