@@ -10,6 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -21,6 +22,7 @@ final class OwnTable implements UserQueries {
     private final CredentialDatabaseOptions options;
     private final Migrations migrations;
     private final String byUsername;
+    private final String byUsernames;
     private final Map<HashFunction, String> byUserhash = new EnumMap<>(HashFunction.class);
 
     OwnTable(Vertx vertx, CredentialDatabaseOptions options) {
@@ -30,6 +32,7 @@ final class OwnTable implements UserQueries {
         String select = "SELECT username, ha1_md5, ha1_sha256, ha1_sha512_256, enabled FROM " + table(options)
                 + " WHERE realm = $1 AND ";
         this.byUsername = select + "username = $2";
+        this.byUsernames = select + "username = ANY($2)";
         for (HashFunction hash : HashFunction.values()) {
             byUserhash.put(hash, select + Columns.userhash(hash) + " = $2");
         }
@@ -42,6 +45,11 @@ final class OwnTable implements UserQueries {
     @Override
     public Query byUsername(String realm, String username) {
         return new Query(byUsername, Tuple.of(realm, username));
+    }
+
+    /** Several users of one realm in one statement: see {@link LookupBatcher}. */
+    Query byUsernames(String realm, List<String> usernames) {
+        return new Query(byUsernames, Tuple.tuple().addString(realm).addArrayOfString(usernames.toArray(String[]::new)));
     }
 
     @Override

@@ -9,6 +9,7 @@ import io.authd.credentials.UserEntry;
 import io.authd.credentials.WriteResult;
 import io.authd.digest.HashFunction;
 import io.authd.resilience.CallGuard;
+import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.VertxException;
@@ -57,6 +58,7 @@ public final class PostgresCredentialStore implements CredentialStore, Credentia
     private final UserQueries queries;
     private final OwnTableAdmin writer; // null with custom lookups: nothing to write to
     private final UserRows rows = new UserRows();
+    private final LookupBatcher batcher; // null with custom lookups: the operator's query takes one name
     private final AtomicReference<Future<Void>> preparing = new AtomicReference<>();
     private final AtomicBoolean ticking = new AtomicBoolean();
     private final long timer;
@@ -64,12 +66,16 @@ public final class PostgresCredentialStore implements CredentialStore, Credentia
     private volatile String lastProblem; // to log a problem once, not at every tick
 
     private PostgresCredentialStore(Vertx vertx, SqlClient client, CallGuard guard, UserQueries queries,
-                                    OwnTableAdmin writer) {
+                                    OwnTableAdmin writer, int poolSize) {
         this.vertx = vertx;
         this.client = client;
         this.guard = guard;
         this.queries = queries;
         this.writer = writer;
+        // As many queries out per event loop as there are connections; lookups beyond that batch.
+        this.batcher = queries instanceof OwnTable own
+                ? new LookupBatcher(poolSize, (realm, names) -> run(own.byUsernames(realm, names)), rows)
+                : null;
         this.timer = vertx.setPeriodic(TICK_MILLIS, id -> tick());
     }
 
@@ -91,10 +97,11 @@ public final class PostgresCredentialStore implements CredentialStore, Credentia
                 .using(vertx)
                 .build();
         if (options.customLookup()) {
-            return new PostgresCredentialStore(vertx, client, guard, new CustomLookup(options.lookup()), null);
+            return new PostgresCredentialStore(vertx, client, guard, new CustomLookup(options.lookup()), null,
+                    options.poolSize());
         }
         return new PostgresCredentialStore(vertx, client, guard, new OwnTable(vertx, options),
-                new OwnTableAdmin(client, options));
+                new OwnTableAdmin(client, options), options.poolSize());
     }
 
     /**
@@ -142,13 +149,17 @@ public final class PostgresCredentialStore implements CredentialStore, Credentia
 
     @Override
     public Future<Optional<UserCredentials>> findByUsername(String realm, String username) {
-        return run(queries.byUsername(realm, username)).map(found -> rows.byUsername(found, realm, username));
+        if (batcher != null && Context.isOnEventLoopThread()) {
+            return batcher.find(realm, username);
+        }
+        return run(queries.byUsername(realm, username))
+                .map(found -> rows.byUsername(UserRows.list(found), realm, username));
     }
 
     @Override
     public Future<Optional<UserCredentials>> findByUserhash(String realm, HashFunction hash, String userhash) {
         return queries.byUserhash(realm, hash, userhash)
-                .map(query -> run(query).map(found -> rows.byUserhash(found, realm)))
+                .map(query -> run(query).map(found -> rows.byUserhash(UserRows.list(found), realm)))
                 .orElse(NO_USER);
     }
 

@@ -8,7 +8,10 @@ import io.vertx.sqlclient.RowSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -28,7 +31,7 @@ final class UserRows {
      * The user {@code username}, from the one row of {@code rows}. A returned {@code username} must be exactly
      * the one asked for: a query that matches names case-insensitively must not turn "ALICE" into alice.
      */
-    Optional<UserCredentials> byUsername(RowSet<Row> rows, String realm, String username) {
+    Optional<UserCredentials> byUsername(List<Row> rows, String realm, String username) {
         return single(rows, realm).flatMap(row -> {
             Optional<String> returned = text(row, Columns.USERNAME, realm);
             if (returned.isPresent() && !returned.get().equals(username)) {
@@ -42,7 +45,7 @@ final class UserRows {
     }
 
     /** The user of the one row of {@code rows}, named by its {@code username} column. */
-    Optional<UserCredentials> byUserhash(RowSet<Row> rows, String realm) {
+    Optional<UserCredentials> byUserhash(List<Row> rows, String realm) {
         return single(rows, realm).flatMap(row -> text(row, Columns.USERNAME, realm).map(name -> user(row, realm, name)));
     }
 
@@ -50,13 +53,30 @@ final class UserRows {
      * More than one row means the query does not identify a user: a configuration mistake, which must never let
      * one of several candidates in, so it finds no one.
      */
-    private Optional<Row> single(RowSet<Row> rows, String realm) {
+    private Optional<Row> single(List<Row> rows, String realm) {
         if (rows.size() > 1) {
             warnings.warn("rows:" + realm, "credential lookup in realm {} returned {} rows; treated as no user: the"
                     + " lookup query must return at most one row per user", realm, rows.size());
             return Optional.empty();
         }
-        return rows.size() == 1 ? Optional.of(rows.iterator().next()) : Optional.empty();
+        return rows.size() == 1 ? Optional.of(rows.getFirst()) : Optional.empty();
+    }
+
+    static List<Row> list(RowSet<Row> rows) {
+        List<Row> list = new ArrayList<>(rows.size());
+        rows.forEach(list::add);
+        return list;
+    }
+
+    /** The rows of a lookup of several users, by the {@code username} each holds (rows without one are left out). */
+    static Map<String, List<Row>> byName(RowSet<Row> rows) {
+        Map<String, List<Row>> byName = HashMap.newHashMap(rows.size());
+        for (Row row : rows) {
+            if (row.getValue(Columns.USERNAME) instanceof String name) {
+                byName.computeIfAbsent(name, n -> new ArrayList<>(1)).add(row);
+            }
+        }
+        return byName;
     }
 
     /**
