@@ -312,13 +312,15 @@ if [ -n "$(git -C "$root" status --porcelain 2>/dev/null)" ]; then commit="$comm
 status=0
 
 run_one() { # run_one CONFIGURATION ALGORITHM ROUND
-  local config="$1" alg="$2" round="$3" label="$1-$2" out="$work/$1-$2-$3.json" rc=0
+  local config="$1" alg="$2" round="$3" label="$1-$2" out="$work/$1-$2-$3.json" rc=0 db=()
+  # PostgreSQL's CPU (all its processes) is measured too: on this machine it shares the cores.
+  [[ "$config" == postgres-* ]] && db=(--db-processes postgres)
   echo "credential-stores: --- $label (round $round/$rounds): fresh authd on CPU $server_cpu, driver on CPU $driver_cpu" >&2
   start_server "$config" "$work/$label-$round.log" || return 1
   taskset -c "$driver_cpu" "$JAVA_HOME/bin/java" -cp "$bench/target/authd-benchmarks.jar" \
     io.authd.bench.load.DigestLoad --url "http://127.0.0.1:$port" --connections "$connections" \
     --users-file "$work/users.txt" --realm "$realm" --algorithm "$alg" --protocol "$protocol" \
-    --warmup "$warmup" --duration "$duration" --label "$label" --server-pid "$server_pid" >"$out" &
+    --warmup "$warmup" --duration "$duration" --label "$label" --server-pid "$server_pid" "${db[@]}" >"$out" &
   driver_pid=$!
   wait "$driver_pid" || rc=$?
   driver_pid=""
@@ -373,7 +375,8 @@ def med(rows, key):
     return statistics.median(vals) if vals else None
 print()
 print(f"{'algorithm':<9} {'configuration':<17} {'runs':>4} {'req/s':>9} {'p50 µs':>8} {'p99 µs':>8} "
-      f"{'errors':>6} {'server CPU':>10} {'driver CPU':>10} {'other CPU':>9} {'req/s/server core':>17}")
+      f"{'errors':>6} {'server CPU':>10} {'driver CPU':>10} {'db CPU':>6} {'other CPU':>9} {'req/s/server core':>17}"
+      f" {'db µs/req':>9}")
 rps = {}
 per_core = {}
 for alg in algs:
@@ -384,8 +387,12 @@ for alg in algs:
         rps[(alg, cfg)] = med(rows, "rps") if all(r["errors"] == 0 for r in rows) else None
         scpu = med(rows, "server_cpu")
         # What else the machine ran meanwhile (other processes, the kernel): the noise behind a figure.
-        others = [r["machine_cpu"] - r["server_cpu"] - r["driver_cpu"] for r in rows
+        others = [r["machine_cpu"] - r["server_cpu"] - r["driver_cpu"] - (r.get("db_cpu") or 0) for r in rows
                   if r.get("machine_cpu") is not None and r.get("server_cpu") is not None]
+        dcpu = med(rows, "db_cpu")
+        # Database CPU per request: what a lookup costs PostgreSQL (all its processes, so an upper bound).
+        db_us = [r["db_cpu"] / r["rps"] * 1e6 for r in rows if r.get("db_cpu") is not None and r["rps"]]
+        dus = statistics.median(db_us) if db_us else None
         other = statistics.median(others) if others else None
         # Requests per second of server CPU: what the server costs, less sensitive to other load stealing its core.
         cores = [r["rps"] / r["server_cpu"] for r in rows if r.get("server_cpu")]
@@ -394,7 +401,9 @@ for alg in algs:
         print(f"{alg:<9} {cfg:<17} {len(rows):>4} {med(rows, 'rps'):>9,.0f} {med(rows, 'p50_us'):>8,.0f} "
               f"{med(rows, 'p99_us'):>8,.0f} {sum(r['errors'] for r in rows):>6} "
               f"{'-' if scpu is None else f'{scpu:.2f}':>10} {med(rows, 'driver_cpu'):>10.2f} "
-              f"{'-' if other is None else f'{max(other, 0):.2f}':>9} {'-' if pc is None else f'{pc:,.0f}':>17}")
+              f"{'-' if dcpu is None else f'{dcpu:.2f}':>6} "
+              f"{'-' if other is None else f'{max(other, 0):.2f}':>9} {'-' if pc is None else f'{pc:,.0f}':>17}"
+              f" {'-' if dus is None else f'{dus:.1f}':>9}")
 print()
 for alg in algs:
     f, w, n = rps.get((alg, "file")), rps.get((alg, "postgres-warm")), rps.get((alg, "postgres-nocache"))
@@ -411,6 +420,7 @@ for alg in algs:
 print("CPU columns: cores used over the measured time (medians). A server near 1.00 was saturated; other CPU is")
 print("what the rest of the machine ran meanwhile: well above 0 means the figures are noisy, so compare ratios.")
 print("req/s/server core = req/s divided by server CPU: the server's cost, less sensitive to that noise.")
+print("db CPU: all PostgreSQL processes (other users of the database included); db µs/req = db CPU per request.")
 PY
 if [ -s "$run_lines" ]; then
   echo "credential-stores: results appended to ${results#"$root"/}" >&2

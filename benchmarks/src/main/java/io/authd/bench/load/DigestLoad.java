@@ -89,7 +89,8 @@ public final class DigestLoad {
             System.err.printf(Locale.ROOT, "%s: %d connections, %d users, %d nonces fetched in %.1f s%n",
                     o.label(), o.connections(), users.size(), challenges, (System.nanoTime() - t) / 1e9);
             if (run.errors() > 0) {
-                return report(o, users, loops, run, 0, 0, OptionalLong.empty(), null, Optional.empty());
+                return report(o, users, loops, run, 0, 0, OptionalLong.empty(), OptionalLong.empty(), null,
+                        Optional.empty());
             }
 
             long warmupEnd = System.nanoTime() + o.warmup().toNanos();
@@ -101,16 +102,18 @@ public final class DigestLoad {
             Optional<ProcessHandle> server = o.serverPid().isPresent()
                     ? ProcessHandle.of(o.serverPid().getAsLong()) : Optional.empty();
             long serverCpu0 = server.map(DigestLoad::cpuNanos).orElse(-1L);
+            Optional<ProcessGroupCpu> db = Optional.ofNullable(o.dbProcesses()).map(ProcessGroupCpu::start);
             MachineCpu machine0 = MachineCpu.read();
             sleepUntil(end);
             MachineCpu machine = MachineCpu.read();
+            OptionalLong dbCpu = db.map(g -> OptionalLong.of(g.usedNanos())).orElse(OptionalLong.empty());
             long cpu = cpuNanos(ProcessHandle.current()) - cpu0;
             OptionalLong serverCpu = server.isPresent() && serverCpu0 >= 0 && server.get().isAlive()
                     ? OptionalLong.of(cpuNanos(server.get()) - serverCpu0) : OptionalLong.empty();
 
             // Answers still in flight at the end are awaited (not counted), so the connections close cleanly.
             await(Future.all(loops.stream().map(ClosedLoop::done).toList()), Duration.ofSeconds(15), "finishing");
-            return report(o, users, loops, run, o.duration().toNanos(), cpu, serverCpu,
+            return report(o, users, loops, run, o.duration().toNanos(), cpu, serverCpu, dbCpu,
                     machine0 == null || machine == null ? null : machine.since(machine0), Optional.of(end));
         } finally {
             vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
@@ -118,7 +121,8 @@ public final class DigestLoad {
     }
 
     private static int report(LoadOptions o, Users users, List<ClosedLoop> loops, RunState run, long windowNanos,
-                              long driverCpuNanos, OptionalLong serverCpuNanos, MachineCpu.Use machine,
+                              long driverCpuNanos, OptionalLong serverCpuNanos, OptionalLong dbCpuNanos,
+                              MachineCpu.Use machine,
                               Optional<Long> measured) {
         Histogram h = new Histogram(TimeUnit.SECONDS.toMicros(60), 3);
         long requests = 0;
@@ -137,8 +141,8 @@ public final class DigestLoad {
         double seconds = windowNanos / 1e9;
         double rps = seconds > 0 ? requests / seconds : 0;
         double driverCpu = seconds > 0 ? driverCpuNanos / (double) windowNanos : 0;
-        String serverCpu = serverCpuNanos.isPresent() && seconds > 0
-                ? fmt(serverCpuNanos.getAsLong() / (double) windowNanos, 3) : "null";
+        String serverCpu = cores(serverCpuNanos, windowNanos);
+        String dbCpu = cores(dbCpuNanos, windowNanos);
         long errors = run.errors();
         StringBuilder json = new StringBuilder(400).append('{')
                 .append("\"label\":\"").append(Text.json(o.label())).append('"')
@@ -162,6 +166,7 @@ public final class DigestLoad {
                 .append(",\"driver_threads\":").append(o.threads())
                 .append(",\"driver_cpu\":").append(fmt(driverCpu, 3))
                 .append(",\"server_cpu\":").append(serverCpu)
+                .append(",\"db_cpu\":").append(dbCpu)
                 // Everything the machine ran, and what the hypervisor took: other load makes a run noisy.
                 .append(",\"machine_cpu\":").append(machine == null ? "null" : fmt(machine.busyCores(), 3))
                 .append(",\"steal_cpu\":").append(machine == null ? "null" : fmt(machine.stealCores(), 3))
@@ -189,6 +194,11 @@ public final class DigestLoad {
             return 1;
         }
         return 0;
+    }
+
+    /** Cores used over the window, as JSON: null when not measured. */
+    private static String cores(OptionalLong cpuNanos, long windowNanos) {
+        return cpuNanos.isPresent() && windowNanos > 0 ? fmt(cpuNanos.getAsLong() / (double) windowNanos, 3) : "null";
     }
 
     private static long cpuNanos(ProcessHandle process) {

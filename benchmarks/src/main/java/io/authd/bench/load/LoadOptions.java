@@ -10,7 +10,7 @@ import java.util.OptionalLong;
 /** The command line of {@link DigestLoad}; every option has a default except {@code --users-file}. */
 record LoadOptions(URI url, int connections, Path usersFile, String realm, DigestAlgorithm algorithm,
                    Duration warmup, Duration duration, String protocol, String uri, String label, int threads,
-                   OptionalLong serverPid, int maxErrorsShown) {
+                   OptionalLong serverPid, String dbProcesses, int maxErrorsShown) {
 
     static final String USAGE = """
             usage: java -cp authd-benchmarks.jar io.authd.bench.load.DigestLoad --users-file FILE [options]
@@ -26,6 +26,8 @@ record LoadOptions(URI url, int connections, Path usersFile, String realm, Diges
               --label L            name of the run in the JSON line (default <protocol>-<algorithm>)
               --threads N          event-loop threads (default: available processors)
               --server-pid PID     also report this process's CPU use over the measured time
+              --db-processes TEXT  also report the CPU use of every process whose executable path contains TEXT
+                                   (e.g. postgres: the database behind the server)
               --max-errors-shown N error answers printed at the end (default 5)
             """;
 
@@ -42,6 +44,7 @@ record LoadOptions(URI url, int connections, Path usersFile, String realm, Diges
         String label = null;
         int threads = Runtime.getRuntime().availableProcessors();
         OptionalLong serverPid = OptionalLong.empty();
+        String dbProcesses = null;
         int maxErrorsShown = 5;
         for (int i = 0; i < args.length; i++) {
             String name = args[i];
@@ -65,6 +68,7 @@ record LoadOptions(URI url, int connections, Path usersFile, String realm, Diges
                 case "--label" -> label = value;
                 case "--threads" -> threads = positive(name, value);
                 case "--server-pid" -> serverPid = OptionalLong.of(positive(name, value));
+                case "--db-processes" -> dbProcesses = value;
                 case "--max-errors-shown" -> maxErrorsShown = positive(name, value);
                 default -> throw new UsageException("unknown option " + name);
             }
@@ -79,7 +83,7 @@ record LoadOptions(URI url, int connections, Path usersFile, String realm, Diges
             label = protocol + "-" + algorithm.token();
         }
         return new LoadOptions(url, connections, usersFile, realm, algorithm, warmup, duration, protocol, uri, label,
-                threads, serverPid, maxErrorsShown);
+                threads, serverPid, dbProcesses, maxErrorsShown);
     }
 
     String host() {
