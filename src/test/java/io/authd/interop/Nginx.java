@@ -1,13 +1,10 @@
 package io.authd.interop;
 
-import io.authd.testing.Poll;
-
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 
 /**
@@ -45,20 +42,24 @@ final class Nginx implements AutoCloseable {
         String nginx = Peer.require("nginx", "nginx");
         Files.createDirectories(dir.resolve("tmp"));
         Files.writeString(dir.resolve("nginx.conf"), MAIN.formatted(dir.toAbsolutePath()));
-        for (int attempt = 1; ; attempt++) {
-            int port = Peer.freeTcpPort();
-            Files.writeString(dir.resolve("authd.conf"), render(Files.readString(EXAMPLE), authdPort, appPort, port));
-            Peer p = Peer.start("nginx", dir, List.of(nginx, "-p", dir.toString(), "-c", "nginx.conf", "-e", "stderr"));
-            Poll.until(Duration.ofSeconds(10), "nginx listening or exited", () -> !p.alive() || accepts(port));
-            if (p.alive()) {
-                return new Nginx(port, p);
+        Peer.Listening l = Peer.launch("nginx", dir, new Peer.Launch() {
+            @Override
+            public int freePort() throws IOException {
+                return Peer.freeTcpPort();
             }
-            String log = p.log();
-            p.close();
-            if (!log.contains("Address already in use") || attempt == 3) {
-                throw new AssertionError("nginx did not start. " + log);
+
+            @Override
+            public List<String> command(int port) throws IOException {
+                Files.writeString(dir.resolve("authd.conf"), render(Files.readString(EXAMPLE), authdPort, appPort, port));
+                return List.of(nginx, "-p", dir.toString(), "-c", "nginx.conf", "-e", "stderr");
             }
-        }
+
+            @Override
+            public boolean ready(int port) {
+                return accepts(port);
+            }
+        });
+        return new Nginx(l.port(), l.peer());
     }
 
     /** The example with the addresses of this test's processes: each one must be found, exactly once. */

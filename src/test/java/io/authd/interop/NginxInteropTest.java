@@ -38,7 +38,7 @@ class NginxInteropTest extends EndToEndTest {
     @AfterAll
     static void stopNginx() throws Exception {
         try (EchoApp a = app; Nginx n = nginx) {
-            // both closed, also when a test failed
+            // both closed (each one that started), also when a test failed
         }
     }
 

@@ -1,5 +1,6 @@
 package io.authd.interop;
 
+import io.authd.testing.Poll;
 import io.authd.testing.Processes;
 
 import java.io.IOException;
@@ -10,6 +11,7 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -29,12 +31,49 @@ final class Peer implements AutoCloseable {
         this.log = log;
     }
 
-    static Peer start(String name, Path dir, List<String> command) throws IOException {
+    private static Peer start(String name, Path dir, List<String> command) throws IOException {
         Path log = dir.resolve(name + ".log");
         Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
                 .redirectOutput(log.toFile()).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
                 .start();
         return new Peer(name, p, log);
+    }
+
+    /** What a started peer needs per attempt: a port, its command line for that port, and how to tell it is ready. */
+    interface Launch {
+        int freePort() throws IOException;
+
+        List<String> command(int port) throws IOException;
+
+        boolean ready(int port);
+    }
+
+    /** A peer and the port it listens on. */
+    record Listening(int port, Peer peer) {
+    }
+
+    /**
+     * Starts the peer on a free port and waits until it is ready; tries again on another port when a test running
+     * beside this one took the port first. A peer that never gets ready is stopped before the test fails.
+     */
+    static Listening launch(String name, Path dir, Launch launch) throws Exception {
+        for (int attempt = 1; ; attempt++) {
+            int port = launch.freePort();
+            Peer p = start(name, dir, launch.command(port));
+            try {
+                Poll.until(Duration.ofSeconds(15), name + " ready or exited", () -> !p.alive() || launch.ready(port));
+            } catch (Throwable e) {
+                p.close();
+                throw new AssertionError(e.getMessage() + ". " + p.log(), e);
+            }
+            if (p.alive()) {
+                return new Listening(port, p);
+            }
+            p.close();
+            if (!p.log().contains("Address already in use") || attempt == 3) {
+                throw new AssertionError(name + " did not start. " + p.log());
+            }
+        }
     }
 
     /** Fails with the install hint when a peer program is missing (bin/test installs it: bin/lib/ensure-peers.sh). */
