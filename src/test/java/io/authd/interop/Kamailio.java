@@ -15,19 +15,15 @@ import java.util.List;
  * URL, the realm, the UDP address) with -A, as an operator can. Foreground (-DD), logging to its log file (-E),
  * with its runtime files in the test's directory.
  */
-final class Kamailio implements AutoCloseable {
+final class Kamailio {
     static final Path CONFIG = Path.of("examples/kamailio/kamailio.cfg").toAbsolutePath();
-    final int port;
-    private final Peer process;
 
-    private Kamailio(int port, Peer process) {
-        this.port = port;
-        this.process = process;
+    private Kamailio() {
     }
 
-    static Kamailio start(Path dir, String verifyUrl, String realm) throws Exception {
+    static Peer.Listening start(Path dir, String verifyUrl, String realm) throws Exception {
         String kamailio = Peer.require("kamailio", "kamailio");
-        Peer.Listening l = Peer.launch("kamailio", dir, new Peer.Launch() {
+        return Peer.launch("kamailio", dir, new Peer.Launch() {
             @Override
             public int freePort() throws IOException {
                 return Peer.freeUdpPort();
@@ -46,7 +42,6 @@ final class Kamailio implements AutoCloseable {
                 return answers(port);
             }
         });
-        return new Kamailio(l.port(), l.peer());
     }
 
     /** Any SIP answer to an OPTIONS (the example answers 501) means its workers are up; rport: answer this socket. */
@@ -66,18 +61,5 @@ final class Kamailio implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    String address() {
-        return "127.0.0.1:" + port;
-    }
-
-    String log() {
-        return process.log();
-    }
-
-    @Override
-    public void close() throws InterruptedException {
-        process.close();
     }
 }

@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class KamailioInteropTest extends EndToEndTest {
     private static final Path SCENARIOS = Path.of("examples/kamailio/sipp");
-    private static Kamailio kamailio;
+    private static Peer.Listening kamailio;
     private static String sipp;
 
     @BeforeAll
@@ -33,20 +33,20 @@ class KamailioInteropTest extends EndToEndTest {
 
     @AfterAll
     static void stopKamailio() throws Exception {
-        if (kamailio != null) {
-            kamailio.close();
+        try (Peer.Listening k = kamailio) {
+            // closed if it started, also when a test failed
         }
     }
 
     /** sipp runs one call of the scenario against {@code via}; exit code 0 means every expected message came. */
-    private static Sipp sipp(Kamailio via, Path scenario, String... args) throws Exception {
+    private static Sipp sipp(Peer.Listening via, Path scenario, String... args) throws Exception {
         String name = scenario.getFileName().toString().replace(".xml", "") + "-" + System.nanoTime();
         Path messages = dir.resolve(name + ".messages");
         List<String> cmd = new ArrayList<>(List.of(sipp, "-sf", scenario.toAbsolutePath().toString(), "-m", "1",
                 "-i", "127.0.0.1", "-nostdin", "-timeout", "20s", "-timeout_error", "-recv_timeout", "5000",
                 "-trace_msg", "-message_file", messages.toString()));
         cmd.addAll(List.of(args));
-        cmd.add(via.address());
+        cmd.add("127.0.0.1:" + via.port());
         Processes.Result r = Processes.run(cmd);
         return new Sipp(r.exitCode(), Files.exists(messages) ? Files.readString(messages) : "",
                 r.stdout() + r.stderr());
@@ -91,7 +91,7 @@ class KamailioInteropTest extends EndToEndTest {
         // Past authentication, lookup() finds no registration for bob: 404 is the answer of the routing
         // that only an authenticated INVITE reaches.
         Sipp r = sipp(kamailio, SCENARIOS.resolve("invite.xml"), "-s", "bob", "-key", "caller", "alice",
-                "-au", "alice", "-ap", "wonderland", "-auth_uri", "bob@" + kamailio.address());
+                "-au", "alice", "-ap", "wonderland", "-auth_uri", "bob@127.0.0.1:" + kamailio.port());
         assertThat(r.exitCode()).as(r.explain()).isZero();
         assertThat(r.messages()).as(r.explain())
                 .contains("SIP/2.0 407 missing_credentials")
@@ -103,7 +103,7 @@ class KamailioInteropTest extends EndToEndTest {
     @Test
     void authdUnreachableIsA500() throws Exception {
         Path other = Files.createDirectories(dir.resolve("kamailio-without-authd"));
-        try (Kamailio orphan = Kamailio.start(other, "http://127.0.0.1:" + Peer.freeTcpPort() + "/v1/verify",
+        try (Peer.Listening orphan = Kamailio.start(other, "http://127.0.0.1:" + Peer.freeTcpPort() + "/v1/verify",
                 "sip.example.com")) {
             Sipp r = sipp(orphan, SCENARIOS.resolve("register.xml"), "-s", "alice", "-au", "alice", "-ap", "wonderland");
             assertThat(r.exitCode()).as(r.explain()).isNotZero();

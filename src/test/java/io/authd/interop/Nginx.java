@@ -11,7 +11,7 @@ import java.util.List;
  * A real nginx, in the foreground and in one process, with its own prefix, running examples/nginx/authd.conf
  * with only its three addresses changed: authd's, the application's and the listen port.
  */
-final class Nginx implements AutoCloseable {
+final class Nginx {
     static final Path EXAMPLE = Path.of("examples/nginx/authd.conf");
     private static final String MAIN = """
             daemon off;
@@ -29,20 +29,12 @@ final class Nginx implements AutoCloseable {
                 include %1$s/authd.conf;
             }
             """;
-    final int port;
-    private final Peer process;
-
-    private Nginx(int port, Peer process) {
-        this.port = port;
-        this.process = process;
-    }
-
     /** nginx in {@code dir}, in front of authd and the application; retried when another test took its port. */
-    static Nginx start(Path dir, int authdPort, int appPort) throws Exception {
+    static Peer.Listening start(Path dir, int authdPort, int appPort) throws Exception {
         String nginx = Peer.require("nginx", "nginx");
         Files.createDirectories(dir.resolve("tmp"));
         Files.writeString(dir.resolve("nginx.conf"), MAIN.formatted(dir.toAbsolutePath()));
-        Peer.Listening l = Peer.launch("nginx", dir, new Peer.Launch() {
+        return Peer.launch("nginx", dir, new Peer.Launch() {
             @Override
             public int freePort() throws IOException {
                 return Peer.freeTcpPort();
@@ -59,7 +51,6 @@ final class Nginx implements AutoCloseable {
                 return accepts(port);
             }
         });
-        return new Nginx(l.port(), l.peer());
     }
 
     /** The example with the addresses of this test's processes: each one must be found, exactly once. */
@@ -83,18 +74,5 @@ final class Nginx implements AutoCloseable {
         } catch (IOException e) {
             return false;
         }
-    }
-
-    String url(String path) {
-        return "http://127.0.0.1:" + port + path;
-    }
-
-    String log() {
-        return process.log();
-    }
-
-    @Override
-    public void close() throws InterruptedException {
-        process.close();
     }
 }

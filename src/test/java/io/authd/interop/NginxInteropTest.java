@@ -24,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class NginxInteropTest extends EndToEndTest {
     private static final Pattern NONCE = Pattern.compile("nonce=\"([^\"]+)\"");
     private static EchoApp app;
-    private static Nginx nginx;
+    private static Peer.Listening nginx;
     private static String curl;
 
     @BeforeAll
@@ -37,7 +37,7 @@ class NginxInteropTest extends EndToEndTest {
 
     @AfterAll
     static void stopNginx() throws Exception {
-        try (EchoApp a = app; Nginx n = nginx) {
+        try (EchoApp a = app; Peer.Listening n = nginx) {
             // both closed (each one that started), also when a test failed
         }
     }
@@ -73,11 +73,19 @@ class NginxInteropTest extends EndToEndTest {
         }
     }
 
+    private static String url(String path) {
+        return url(nginx, path);
+    }
+
+    private static String url(Peer.Listening via, String path) {
+        return "http://127.0.0.1:" + via.port() + path;
+    }
+
     private static Received curl(String... args) throws Exception {
         return curl(nginx, args);
     }
 
-    private static Received curl(Nginx via, String... args) throws Exception {
+    private static Received curl(Peer.Listening via, String... args) throws Exception {
         List<String> cmd = new ArrayList<>(List.of(curl, "-s", "-i"));
         cmd.addAll(List.of(args));
         Processes.Result r = Processes.run(cmd);
@@ -89,32 +97,39 @@ class NginxInteropTest extends EndToEndTest {
         assertThat(app.seen()).noneMatch(s -> s.startsWith(path));
     }
 
+    /**
+     * curl --digest through nginx, which must pass on exactly one challenge, for {@code algorithm}, and then let the
+     * answer through; returns what the application answered.
+     */
+    private static String allowedAfterOneChallenge(String algorithm, String... args) throws Exception {
+        List<String> digest = new ArrayList<>(List.of("--digest"));
+        digest.addAll(List.of(args));
+        Received r = curl(digest.toArray(String[]::new));
+        assertThat(r.statuses()).containsExactly(401, 200);
+        assertThat(r.challenges().getFirst()).singleElement().asString().contains("algorithm=" + algorithm + ",");
+        return r.body();
+    }
+
     @Test
     void sha256IsAllowedAndTheApplicationSeesTheUser() throws Exception {
-        Received r = curl("--digest", "-u", "alice:wonderland", nginx.url("/orders?id=7"));
-        assertThat(r.statuses()).containsExactly(401, 200);
-        assertThat(r.challenges().getFirst()).singleElement().asString().contains("algorithm=SHA-256");
-        assertThat(r.body()).isEqualTo("GET alice");
+        assertThat(allowedAfterOneChallenge("SHA-256", "-u", "alice:wonderland", url("/orders?id=7")))
+                .isEqualTo("GET alice");
     }
 
     @Test
     void md5IsAllowedWhereTheRealmOffersMd5First() throws Exception {
-        Received r = curl("--digest", "-u", "bob:zanzibar", nginx.url("/legacy/report"));
-        assertThat(r.statuses()).containsExactly(401, 200);
-        assertThat(r.challenges().getFirst()).singleElement().asString().contains("algorithm=MD5");
-        assertThat(r.body()).isEqualTo("GET bob");
+        assertThat(allowedAfterOneChallenge("MD5", "-u", "bob:zanzibar", url("/legacy/report"))).isEqualTo("GET bob");
     }
 
     @Test
     void postIsAllowedAndItsBodyReachesTheApplication() throws Exception {
-        Received r = curl("--digest", "-u", "alice:wonderland", "--data", "item=42", nginx.url("/orders"));
-        assertThat(r.statuses()).containsExactly(401, 200);
-        assertThat(r.body()).isEqualTo("POST alice item=42");
+        assertThat(allowedAfterOneChallenge("SHA-256", "-u", "alice:wonderland", "--data", "item=42", url("/orders")))
+                .isEqualTo("POST alice item=42");
     }
 
     @Test
     void wrongPasswordGets401WithOneFreshChallengeAndNeverReachesTheApplication() throws Exception {
-        Received r = curl("--digest", "-u", "alice:guess", nginx.url("/wrong-password"));
+        Received r = curl("--digest", "-u", "alice:guess", url("/wrong-password"));
         assertThat(r.statuses()).containsExactly(401, 401);
         // One WWW-Authenticate per 401: nginx copies it itself, the example adds no second copy.
         assertThat(r.challenges()).allSatisfy(c -> assertThat(c).hasSize(1));
@@ -126,7 +141,7 @@ class NginxInteropTest extends EndToEndTest {
     void staleNonceIsChallengedAgainAndCurlRetriesWithoutAskingTheUser() throws Exception {
         // curl answers a redirect with the nonce it already has (nc=00000002); /tick made that nonce stale before
         // redirecting to /after. A second URL on the command line would not do: curl starts it without credentials.
-        Received r = curl("--digest", "-u", "alice:wonderland", "-L", nginx.url("/stale/tick"));
+        Received r = curl("--digest", "-u", "alice:wonderland", "-L", url("/stale/tick"));
         assertThat(r.statuses()).containsExactly(401, 302, 401, 200);
         assertThat(r.challenges().get(2)).singleElement().asString().contains("stale=true");
         assertThat(app.seen()).filteredOn(s -> s.startsWith("/stale/")).containsExactly(
@@ -135,14 +150,14 @@ class NginxInteropTest extends EndToEndTest {
 
     @Test
     void aClientsOwnXAuthdUserIsReplacedByTheVerifiedUser() throws Exception {
-        Received r = curl("--digest", "-u", "alice:wonderland", "-H", "X-Authd-User: mallory", nginx.url("/forged"));
+        Received r = curl("--digest", "-u", "alice:wonderland", "-H", "X-Authd-User: mallory", url("/forged"));
         assertThat(r.body()).isEqualTo("GET alice");
     }
 
     @Test
     void malformedCredentialsAreRefusedWithA500() throws Exception {
         // authd answers 400 (malformed_credentials); auth_request turns any status but 2xx/401/403 into 500.
-        Received r = curl("-H", "Authorization: Digest username=", nginx.url("/malformed"));
+        Received r = curl("-H", "Authorization: Digest username=", url("/malformed"));
         assertThat(r.statuses()).containsExactly(500);
         assertNeverReachedTheApplication("/malformed");
     }
@@ -150,8 +165,8 @@ class NginxInteropTest extends EndToEndTest {
     @Test
     void authdUnreachableIsA500AndNothingGetsThrough() throws Exception {
         Path other = Files.createDirectories(dir.resolve("nginx-without-authd"));
-        try (Nginx orphan = Nginx.start(other, Peer.freeTcpPort(), app.port())) {
-            Received r = curl(orphan, "--digest", "-u", "alice:wonderland", orphan.url("/no-authd"));
+        try (Peer.Listening orphan = Nginx.start(other, Peer.freeTcpPort(), app.port())) {
+            Received r = curl(orphan, "--digest", "-u", "alice:wonderland", url(orphan, "/no-authd"));
             assertThat(r.statuses()).containsExactly(500);
             assertNeverReachedTheApplication("/no-authd");
         }

@@ -48,8 +48,16 @@ final class Peer implements AutoCloseable {
         boolean ready(int port);
     }
 
-    /** A peer and the port it listens on. */
-    record Listening(int port, Peer peer) {
+    /** A started peer and the port it listens on. */
+    record Listening(int port, Peer peer) implements AutoCloseable {
+        String log() {
+            return peer.log();
+        }
+
+        @Override
+        public void close() throws InterruptedException {
+            peer.close();
+        }
     }
 
     /**

@@ -4,6 +4,8 @@ import io.authd.testing.EndToEndTest;
 import io.authd.testing.Processes;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,14 +40,15 @@ class PythonRequestsInteropTest extends EndToEndTest {
         return r.stdout().strip();
     }
 
-    @Test
-    void md5IsAllowed() throws Exception {
-        assertThat(requests("md5.example.com", "alice", "wonderland")).isEqualTo("200 alice MD5");
-    }
-
-    @Test
-    void sha256IsAllowed() throws Exception {
-        assertThat(requests("sha256.example.com", "bob", "zanzibar")).isEqualTo("200 bob SHA-256");
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            MD5 is allowed                      | md5.example.com    | alice | wonderland | 200 alice MD5
+            SHA-256 is allowed                  | sha256.example.com | bob   | zanzibar   | 200 bob SHA-256
+            a wrong password gets 401           | sha256.example.com | alice | guess      | 401 - SHA-256
+            """)
+    void requestsIsAnsweredWhatAuthdDecided(String behaviour, String realm, String user, String password,
+            String printed) throws Exception {
+        assertThat(requests(realm, user, password)).isEqualTo(printed);
     }
 
     @Test
@@ -53,10 +56,5 @@ class PythonRequestsInteropTest extends EndToEndTest {
         // sip.example.com offers SHA-256, then MD5. requests joins the WWW-Authenticate headers into one and
         // reads it as one parameter list, so the last challenge's values win: it answers MD5 with MD5's nonce.
         assertThat(requests("sip.example.com", "alice", "wonderland")).isEqualTo("200 alice MD5");
-    }
-
-    @Test
-    void wrongPasswordGets401() throws Exception {
-        assertThat(requests("sha256.example.com", "alice", "guess")).isEqualTo("401 - SHA-256");
     }
 }
