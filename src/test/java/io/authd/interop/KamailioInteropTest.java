@@ -87,6 +87,14 @@ class KamailioInteropTest extends EndToEndTest {
     }
 
     @Test
+    void registeringAnotherUsersAddressIsForbidden() throws Exception {
+        // alice's own, correct credentials, for bob's address: she would receive his calls.
+        Sipp r = sipp(kamailio, resource("register-refused.xml"), "-s", "bob", "-au", "alice", "-ap", "wonderland");
+        assertThat(r.exitCode()).as(r.explain()).isZero();
+        assertThat(r.messages()).as(r.explain()).contains("SIP/2.0 403 Forbidden").doesNotContain("SIP/2.0 200");
+    }
+
+    @Test
     void inviteIsChallengedWith407AndPassesWithProxyAuthorization() throws Exception {
         // Past authentication, lookup() finds no registration for bob: 404 is the answer of the routing
         // that only an authenticated INVITE reaches.
