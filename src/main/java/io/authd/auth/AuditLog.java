@@ -2,6 +2,7 @@ package io.authd.auth;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.spi.LoggingEventBuilder;
 
 /**
  * The audit trail: one event per verification on the logger {@value #LOGGER}, as key-value pairs (user, realm,
@@ -36,17 +37,25 @@ public final class AuditLog {
             return;
         }
         String user = d.identity() instanceof DigestIdentity id ? id.user() : claimedUser;
-        log.atInfo()
-                .addKeyValue("user", printable(user))
-                .addKeyValue("userhash", userhash && d.identity() == null)
-                .addKeyValue("realm", realm)
+        LoggingEventBuilder event = log.atInfo();
+        optional(event, "user", printable(user));
+        if (userhash && d.identity() == null) {
+            event.addKeyValue("userhash", true); // the user above is H(username:realm), RFC 7616 §3.4.4
+        }
+        event.addKeyValue("realm", realm)
                 .addKeyValue("outcome", d.outcome().wireName())
                 .addKeyValue("reason", d.reason().code())
-                .addKeyValue("status", d.status())
-                .addKeyValue("clientAddress", printable(r.clientAddress()))
-                .addKeyValue("protocol", r.protocol().wireName())
+                .addKeyValue("status", d.status());
+        optional(event, "clientAddress", printable(r.clientAddress()));
+        event.addKeyValue("protocol", r.protocol().wireName())
                 .addKeyValue("role", r.role().wireName())
                 .log("verify");
+    }
+
+    private static void optional(LoggingEventBuilder event, String key, String value) {
+        if (value != null) {
+            event.addKeyValue(key, value);
+        }
     }
 
     /** Control characters escaped, so a crafted username cannot forge a line of a text log. */

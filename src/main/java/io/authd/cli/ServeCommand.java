@@ -56,8 +56,8 @@ final class ServeCommand implements Callable<Integer> {
      * number, but a drain that finished is the service's normal end, so it exits 0 (1 when it did not finish).
      */
     private static void shutdown(Vertx vertx, AuthdServer server, ShutdownOptions shutdown) {
-        LOG.info("shutting down: not ready from now on; serving {} more, then up to {} for requests in flight",
-                shutdown.drain(), shutdown.timeout());
+        LOG.info("shutting down: not ready from now on; serving {} ms more, then up to {} ms for requests in flight",
+                shutdown.drain().toMillis(), shutdown.timeout().toMillis());
         int status = 0;
         try {
             // Sequential, not composed: vertx.close() from an event-loop callback never completes its future.

@@ -40,9 +40,13 @@ final class Draining {
 
     Handler<HttpServerRequest> wrap(Handler<HttpServerRequest> api) {
         return request -> {
-            if (started) {
-                sendAway(request);
-            }
+            // Decided when the answer goes out, not when the request came in: a request in flight when the
+            // drain starts tells its caller too.
+            request.response().headersEndHandler(v -> {
+                if (started) {
+                    sendAway(request);
+                }
+            });
             api.handle(request);
         };
     }
