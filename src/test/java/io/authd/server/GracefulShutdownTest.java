@@ -85,6 +85,8 @@ class GracefulShutdownTest {
             assertThat(before).isNotEmpty();
             assertThat(before).filteredOn(o -> !o.correct()).as("failed requests started before SIGTERM").isEmpty();
             assertThat(during).as("requests served during the drain").isNotEmpty();
+            assertThat(outcomes).as("new connections refused once the drain is over")
+                    .anyMatch(o -> o.startedNanos() >= signalled && o.detail().contains("ConnectException"));
             assertThat(sawNotReady).as("readiness answered 503 shutting_down during the drain").isTrue();
             assertThat(slowAnswer.get(10, TimeUnit.SECONDS)).startsWith("HTTP/1.1 200")
                     .containsIgnoringCase("connection: close").contains("\"outcome\":\"challenge\"");
