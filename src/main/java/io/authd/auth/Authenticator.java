@@ -33,14 +33,21 @@ public final class Authenticator {
     private final DigestVerifier verifier;
     private final CredentialStore credentials;
     private final ReplayStore replay;
+    private final AuditLog audit;
 
     public Authenticator(Realms realms, DigestChallenges challenges, DigestVerifier verifier,
                          CredentialStore credentials, ReplayStore replay) {
+        this(realms, challenges, verifier, credentials, replay, AuditLog.off());
+    }
+
+    public Authenticator(Realms realms, DigestChallenges challenges, DigestVerifier verifier,
+                         CredentialStore credentials, ReplayStore replay, AuditLog audit) {
         this.realms = realms;
         this.challenges = challenges;
         this.verifier = verifier;
         this.credentials = credentials;
         this.replay = replay;
+        this.audit = audit;
     }
 
     public Realms realms() {
@@ -59,9 +66,17 @@ public final class Authenticator {
                 challenges.headers(r.protocol(), r.role(), realm, offered, r.clientAddress(), false), null);
     }
 
+    /** Every verification, whichever API it came through, is answered here: the one place that audits. */
     public Future<Decision> verify(VerifyRequest r) {
         VerifyContext ctx = VerifyContext.of(r, realm(r.realm()), challenges);
-        return switch (CredentialsSelection.select(r.authorization(), ctx.realm().name())) {
+        CredentialsSelection selection = CredentialsSelection.select(r.authorization(), ctx.realm().name());
+        DigestCredentials claimed = selection instanceof CredentialsSelection.Found f ? f.credentials() : null;
+        return decide(ctx, selection).onSuccess(d -> audit.verified(r, ctx.realm().name(),
+                claimed == null ? null : claimed.username(), claimed != null && claimed.userhash(), d));
+    }
+
+    private Future<Decision> decide(VerifyContext ctx, CredentialsSelection selection) {
+        return switch (selection) {
             case CredentialsSelection.None none -> Future.succeededFuture(
                     ctx.challenge(Reason.MISSING_CREDENTIALS, false, null));
             case CredentialsSelection.Malformed m -> Future.succeededFuture(

@@ -31,7 +31,7 @@ public record FileStamp(FileTime lastModified, long size, String sha256) {
      * Reads the stamp of {@code path} without holding the file in memory. Reading stops past
      * {@code maxBytes}: such a file is refused by the loader anyway, and hashing gigabytes to say so is waste.
      */
-    static FileStamp read(Path path, long maxBytes) throws IOException {
+    public static FileStamp read(Path path, long maxBytes) throws IOException {
         FileTime lastModified = Files.getLastModifiedTime(path);
         MessageDigest digest = sha256Digest();
         long size = 0;

@@ -3,10 +3,13 @@ package io.authd.server;
 import io.authd.admin.AdminToken;
 import io.authd.api.http.ManagementApi;
 import io.authd.api.http.PublicApi;
+import io.authd.auth.AuditLog;
 import io.authd.auth.Authenticator;
 import io.authd.auth.Realms;
 import io.authd.config.AuthdOptions;
 import io.authd.config.Endpoint;
+import io.authd.config.PublicEndpoint;
+import io.authd.config.ShutdownOptions;
 import io.authd.credentials.CredentialStore;
 import io.authd.digest.DigestChallenges;
 import io.authd.digest.DigestVerifier;
@@ -21,6 +24,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
+import io.vertx.ext.web.Router;
 
 import java.time.InstantSource;
 import java.util.concurrent.TimeUnit;
@@ -36,12 +40,15 @@ public final class AuthdServer {
     private final HttpServer management;
     private final Deployed publicApi;
     private final Supplier<Future<Void>> onClose;
+    private final Draining draining;
 
-    private AuthdServer(Vertx vertx, HttpServer management, Deployed publicApi, Supplier<Future<Void>> onClose) {
+    private AuthdServer(Vertx vertx, HttpServer management, Deployed publicApi, Supplier<Future<Void>> onClose,
+                        Draining draining) {
         this.vertx = vertx;
         this.management = management;
         this.publicApi = publicApi;
         this.onClose = onClose;
+        this.draining = draining;
     }
 
     private record Deployed(String deploymentId, int port) {
@@ -64,9 +71,20 @@ public final class AuthdServer {
      * Vert.x instance stays the caller's.
      */
     public Future<Void> close() {
-        return management.shutdown(0, TimeUnit.SECONDS)
-                .transform(v -> vertx.undeploy(publicApi.deploymentId()))
+        return vertx.undeploy(publicApi.deploymentId())
+                .transform(v -> management.shutdown(0, TimeUnit.SECONDS))
                 .transform(v -> onClose.get());
+    }
+
+    /**
+     * The graceful shutdown of SIGTERM (see {@link ShutdownOptions}): readiness fails at once, the public port
+     * serves on for the drain telling callers to reconnect elsewhere, then stops accepting and gives requests in
+     * flight up to the timeout; the stores close last.
+     */
+    public Future<Void> drainAndClose(ShutdownOptions shutdown) {
+        draining.start(shutdown.timeout());
+        Future<?> drained = shutdown.drain().isZero() ? Future.succeededFuture() : vertx.timer(shutdown.drain().toMillis());
+        return drained.transform(v -> close());
     }
 
     public static final class Builder {
@@ -106,11 +124,11 @@ public final class AuthdServer {
                     .compose(replay -> {
                         Authenticator authenticator = authenticator(ring, store.lookups(), replay);
                         Supplier<Future<Void>> onClose = () -> store.close().get().transform(v -> replay.close());
-                        return deployPublic(vertx, authenticator).compose(deployed -> listen(vertx,
+                        Draining draining = new Draining();
+                        return deployPublic(vertx, authenticator, draining).compose(deployed -> listen(vertx,
                                 new HttpServerOptions(), options.listen().management(),
-                                s -> s.requestHandler(ManagementApi.router(vertx, authenticator, store.admin(),
-                                        adminToken, store.invalidation())))
-                                .map(mgmt -> new AuthdServer(vertx, mgmt, deployed, onClose)));
+                                s -> s.requestHandler(managementRouter(vertx, authenticator, store, adminToken, draining)))
+                                .map(mgmt -> new AuthdServer(vertx, mgmt, deployed, onClose, draining)));
                     }));
         }
 
@@ -118,55 +136,80 @@ public final class AuthdServer {
             NonceService nonces = new NonceService(ring, clock);
             DigestChallenges challenges = new DigestChallenges(nonces);
             return new Authenticator(new Realms(options.realms(), options.defaultRealm()), challenges,
-                    new DigestVerifier(nonces, challenges), store, replay);
+                    new DigestVerifier(nonces, challenges), store, replay,
+                    options.logging().audit() ? AuditLog.on() : AuditLog.off());
+        }
+
+        /** The management API, with readiness failing first while the server drains. */
+        private static Router managementRouter(Vertx vertx, Authenticator authenticator, CredentialBackend store,
+                                               AdminToken adminToken, Draining draining) {
+            Router router = ManagementApi.router(vertx, authenticator, store.admin(), adminToken,
+                    store.invalidation());
+            router.get("/health/ready").order(-1).handler(draining.readiness());
+            return router;
         }
 
         /** One server per event loop on the same port; Vert.x spreads connections across them. */
-        private Future<Deployed> deployPublic(Vertx vertx, Authenticator authenticator) {
+        private Future<Deployed> deployPublic(Vertx vertx, Authenticator authenticator, Draining draining) {
             int instances = options.instances() > 0 ? options.instances() : Runtime.getRuntime().availableProcessors();
             AtomicInteger port = new AtomicInteger();
-            Endpoint endpoint = options.listen().publicApi();
-            return vertx.deployVerticle(() -> new PublicVerticle(endpoint, authenticator, port),
+            PublicEndpoint endpoint = options.listen().publicApi();
+            return vertx.deployVerticle(() -> new PublicVerticle(endpoint, authenticator, port, draining),
                     new DeploymentOptions().setInstances(instances)).map(id -> new Deployed(id, port.get()));
         }
     }
 
     /** One event loop's public server. */
     private static final class PublicVerticle extends VerticleBase {
-        private final Endpoint endpoint;
+        private final PublicEndpoint endpoint;
         private final Authenticator authenticator;
         private final AtomicInteger boundPort;
+        private final Draining draining;
         private HttpServer server;
+        private long tlsWatch = -1;
 
-        PublicVerticle(Endpoint endpoint, Authenticator authenticator, AtomicInteger boundPort) {
+        PublicVerticle(PublicEndpoint endpoint, Authenticator authenticator, AtomicInteger boundPort, Draining draining) {
             this.endpoint = endpoint;
             this.authenticator = authenticator;
             this.boundPort = boundPort;
+            this.draining = draining;
         }
 
         @Override
         public Future<?> start() {
-            return listen(vertx, publicServerOptions(), endpoint, s -> s.requestHandler(new PublicApi(authenticator)))
+            return listen(vertx, publicServerOptions(endpoint), endpoint.endpoint(),
+                    s -> s.requestHandler(draining.wrap(new PublicApi(authenticator))))
                     .onSuccess(s -> {
                         server = s;
                         boundPort.set(s.actualPort());
+                        watchTls();
                     });
         }
 
+        private void watchTls() {
+            if (endpoint.tls().enabled()) {
+                tlsWatch = PublicTls.watch(vertx, server, endpoint.tls());
+            }
+        }
+
         /**
-         * Vert.x 5 closes servers gracefully, waiting for clients to close kept-alive connections; callers
-         * (proxies) keep theirs open for good, so stop closes them at once. Draining comes with the SIGTERM work.
+         * Vert.x 5 closes servers gracefully, waiting for clients to close kept-alive connections. Callers
+         * (proxies) keep theirs open for good, so a plain stop closes them at once; a drain gives requests in
+         * flight its grace first.
          */
         @Override
         public Future<?> stop() {
-            return server == null ? Future.succeededFuture() : server.shutdown(0, TimeUnit.SECONDS);
+            vertx.cancelTimer(tlsWatch);
+            return server == null ? Future.succeededFuture()
+                    : server.shutdown(draining.grace().toMillis(), TimeUnit.MILLISECONDS);
         }
     }
 
-    /** HTTP/1.1 and h2c (upgrade and prior knowledge) on one port, as the contract requires. */
-    static HttpServerOptions publicServerOptions() {
-        return new HttpServerOptions().setHttp2ClearTextEnabled(true).setMaxHeaderSize(16 * 1024)
+    /** HTTP/1.1 and h2c (upgrade and prior knowledge) on one port, as the contract requires; over TLS, h2 by ALPN. */
+    static HttpServerOptions publicServerOptions(PublicEndpoint endpoint) {
+        HttpServerOptions options = new HttpServerOptions().setHttp2ClearTextEnabled(true).setMaxHeaderSize(16 * 1024)
                 .setIdleTimeout(60).setCompressionSupported(false);
+        return endpoint.tls().enabled() ? PublicTls.apply(options, endpoint.tls()) : options;
     }
 
     private static Future<HttpServer> listen(Vertx vertx, HttpServerOptions opts, Endpoint endpoint,

@@ -21,7 +21,7 @@ class ConfigLoaderTest {
         AuthdOptions o = ConfigLoader.defaults(Map.of());
 
         assertThat(o.mode()).isEqualTo(Mode.DEMO);
-        assertThat(o.listen().publicApi()).isEqualTo(new Endpoint("0.0.0.0", 8080));
+        assertThat(o.listen().publicApi().endpoint()).isEqualTo(new Endpoint("0.0.0.0", 8080));
         assertThat(o.listen().management()).isEqualTo(new Endpoint("0.0.0.0", 8081));
         assertThat(o.instances()).isZero();
         assertThat(o.defaultRealm()).isEqualTo("example.com");
@@ -215,6 +215,6 @@ class ConfigLoaderTest {
         return new AuthdOptions(o.mode(), o.listen(), o.instances(), o.defaultRealm(), o.realms(), o.nonce(),
                 new CredentialsOptions(o.credentials().store(), dir.resolve("credentials.yaml"),
                         o.credentials().reloadInterval(), o.credentials().postgres(), o.credentials().cache()),
-                o.replay(), o.admin());
+                o.replay(), o.admin(), o.logging(), o.shutdown());
     }
 }

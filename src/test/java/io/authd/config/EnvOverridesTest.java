@@ -32,7 +32,7 @@ class EnvOverridesTest {
     void nestedKeysAreOverridden() {
         AuthdOptions o = load("", Map.of("AUTHD_LISTEN_PUBLIC_PORT", "9090", "AUTHD_LISTEN_MANAGEMENT_HOST", "127.0.0.1"));
 
-        assertThat(o.listen().publicApi()).isEqualTo(new Endpoint("0.0.0.0", 9090));
+        assertThat(o.listen().publicApi().endpoint()).isEqualTo(new Endpoint("0.0.0.0", 9090));
         assertThat(o.listen().management()).isEqualTo(new Endpoint("127.0.0.1", 8081));
     }
 

@@ -121,7 +121,7 @@ public final class TestServer implements AutoCloseable {
     }
 
     /** The credentials file, written by hand from RFC 7616 §3.4.2 rather than by authd's own editor. */
-    static void writeCredentials(Path file) throws IOException {
+    public static void writeCredentials(Path file) throws IOException {
         StringBuilder y = new StringBuilder("version: 1\nrealms:\n");
         for (String realm : REALMS) {
             y.append("  ").append(realm).append(":\n");
