@@ -32,9 +32,9 @@ class KamailioInteropTest extends EndToEndTest {
     }
 
     @AfterAll
-    static void stopKamailio() throws Exception {
-        try (Peer.Listening k = kamailio) {
-            // closed if it started, also when a test failed
+    static void stopKamailio() {
+        if (kamailio != null) { // null when it did not start
+            kamailio.close();
         }
     }
 

@@ -69,8 +69,8 @@ final class Nginx {
     }
 
     private static boolean accepts(int port) {
-        try (Socket ignored = new Socket(InetAddress.getLoopbackAddress(), port)) {
-            return true;
+        try (Socket s = new Socket(InetAddress.getLoopbackAddress(), port)) {
+            return s.isConnected();
         } catch (IOException e) {
             return false;
         }

@@ -55,7 +55,7 @@ final class Peer implements AutoCloseable {
         }
 
         @Override
-        public void close() throws InterruptedException {
+        public void close() {
             peer.close();
         }
     }
@@ -120,13 +120,19 @@ final class Peer implements AutoCloseable {
         }
     }
 
+    /** Interrupted while waiting, it still kills everything, and keeps the interrupt for the caller to see. */
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
         List<ProcessHandle> children = process.descendants().toList();
         process.destroy();
         children.forEach(ProcessHandle::destroy);
-        if (!process.waitFor(5, TimeUnit.SECONDS)) {
+        try {
+            if (!process.waitFor(5, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        } catch (InterruptedException e) {
             process.destroyForcibly();
+            Thread.currentThread().interrupt();
         }
         children.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
     }
