@@ -4,11 +4,14 @@ import io.authd.config.RealmOptions;
 import io.authd.credentials.CredentialStore;
 import io.authd.credentials.UserCredentials;
 import io.authd.digest.CredentialsSelection;
+import io.authd.digest.DigestAlgorithm;
 import io.authd.digest.DigestChallenges;
 import io.authd.digest.DigestCredentials;
 import io.authd.digest.DigestVerifier;
 import io.authd.digest.DigestVerifier.Step;
 import io.authd.digest.VerifyContext;
+import io.authd.metrics.AuthMetrics;
+import io.authd.metrics.Scheme;
 import io.authd.replay.ReplayStore;
 import io.authd.replay.ReplayVerdict;
 import io.vertx.core.Future;
@@ -33,14 +36,16 @@ public final class Authenticator {
     private final DigestVerifier verifier;
     private final CredentialStore credentials;
     private final ReplayStore replay;
+    private final AuthMetrics metrics;
 
     public Authenticator(Realms realms, DigestChallenges challenges, DigestVerifier verifier,
-                         CredentialStore credentials, ReplayStore replay) {
+                         CredentialStore credentials, ReplayStore replay, AuthMetrics metrics) {
         this.realms = realms;
         this.challenges = challenges;
         this.verifier = verifier;
         this.credentials = credentials;
         this.replay = replay;
+        this.metrics = metrics;
     }
 
     public Realms realms() {
@@ -52,16 +57,32 @@ public final class Authenticator {
         return java.util.Map.of("credentials", credentials.ready(), "replay", replay.ready());
     }
 
-    public Decision challenge(ChallengeRequest r) {
+    /** @param api the API the request came through, for metrics */
+    public Decision challenge(ChallengeRequest r, ApiSurface api) {
+        long started = System.nanoTime();
         RealmOptions realm = realm(r.realm());
         var offered = r.algorithms() == null ? realm.algorithms() : r.algorithms();
-        return Decision.challenge(r.role().challengeStatus(), Reason.MISSING_CREDENTIALS,
+        Decision d = Decision.challenge(r.role().challengeStatus(), Reason.MISSING_CREDENTIALS,
                 challenges.headers(r.protocol(), r.role(), realm, offered, r.clientAddress(), false), null);
+        metrics.challenged(api, r.protocol(), System.nanoTime() - started);
+        return d;
     }
 
-    public Future<Decision> verify(VerifyRequest r) {
+    /** @param api the API the request came through, for metrics */
+    public Future<Decision> verify(VerifyRequest r, ApiSurface api) {
+        long started = System.nanoTime();
         VerifyContext ctx = VerifyContext.of(r, realm(r.realm()), challenges);
-        return switch (CredentialsSelection.select(r.authorization(), ctx.realm().name())) {
+        CredentialsSelection selection = CredentialsSelection.select(r.authorization(), ctx.realm().name());
+        Scheme scheme = selection instanceof CredentialsSelection.None || selection instanceof CredentialsSelection.Malformed
+                ? Scheme.NONE : Scheme.DIGEST;
+        DigestAlgorithm algorithm = selection instanceof CredentialsSelection.Found f ? f.credentials().algorithm() : null;
+        // onSuccess returns the same future: no copy per request. It never fails (see verifyDigest).
+        return decide(ctx, selection).onSuccess(d ->
+                metrics.verified(api, r.protocol(), scheme, algorithm, d, System.nanoTime() - started));
+    }
+
+    private Future<Decision> decide(VerifyContext ctx, CredentialsSelection selection) {
+        return switch (selection) {
             case CredentialsSelection.None none -> Future.succeededFuture(
                     ctx.challenge(Reason.MISSING_CREDENTIALS, false, null));
             case CredentialsSelection.Malformed m -> Future.succeededFuture(

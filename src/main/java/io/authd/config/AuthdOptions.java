@@ -13,12 +13,12 @@ import java.util.Objects;
  */
 public record AuthdOptions(Mode mode, ListenOptions listen, int instances, String defaultRealm,
                            List<RealmOptions> realms, NonceOptions nonce, CredentialsOptions credentials,
-                           ReplayOptions replay, AdminOptions admin) {
+                           ReplayOptions replay, AdminOptions admin, MetricsOptions metrics) {
 
     /** Every default: demo mode with one realm, {@code example.com}. */
     public static final AuthdOptions DEFAULTS = new AuthdOptions(Mode.DEMO, ListenOptions.DEFAULTS, 0, null,
             List.of(RealmOptions.defaults("example.com")), NonceOptions.DEFAULTS, CredentialsOptions.DEFAULTS,
-            ReplayOptions.DEFAULTS, AdminOptions.DEFAULTS);
+            ReplayOptions.DEFAULTS, AdminOptions.DEFAULTS, MetricsOptions.DEFAULTS);
 
     public AuthdOptions {
         Problems problems = new Problems();
@@ -29,6 +29,7 @@ public record AuthdOptions(Mode mode, ListenOptions listen, int instances, Strin
         problems.present(credentials, "credentials");
         problems.present(replay, "replay");
         problems.present(admin, "admin");
+        problems.present(metrics, "metrics");
         if (problems.present(nonce, "nonce")) {
             problems.check(mode != Mode.PRODUCTION || nonce.configured(), "nonce", "production mode needs "
                     + "nonce.keyFile or nonce.keys (env AUTHD_NONCE_KEYS); demo mode generates a throwaway key");
