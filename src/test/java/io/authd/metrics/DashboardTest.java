@@ -143,7 +143,7 @@ class DashboardTest {
                         .put("authorization", ClientDigest.authorization(challenge, "alice", password, "REGISTER",
                                 "sip:" + REALM, "00000001", "c", "auth", null)));
             }
-            return PrometheusScrape.parse(server.get(server.managementUrl("/metrics")).body()).names();
+            return PrometheusScrape.afterGcPause(server).names();
         }
     }
 

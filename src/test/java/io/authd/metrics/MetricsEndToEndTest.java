@@ -97,6 +97,7 @@ class MetricsEndToEndTest extends EndToEndTest {
 
     @Test
     void scrapeIsPrometheusTextUnlessOpenMetricsIsAsked() throws Exception {
+        PrometheusScrape.afterGcPause(server);
         HttpResponse<String> text = server.get(server.managementUrl("/metrics"));
         HttpResponse<String> open = server.get(server.managementUrl("/metrics"),
                 "Accept", "application/openmetrics-text; version=1.0.0,text/plain;q=0.5");
@@ -134,10 +135,8 @@ class MetricsEndToEndTest extends EndToEndTest {
         return server.get(server.url("/v1/forward-auth?realm=example.com"));
     }
 
-    static PrometheusScrape scrape() throws Exception {
-        HttpResponse<String> r = server.get(server.managementUrl("/metrics"));
-        assertThat(r.statusCode()).isEqualTo(200);
-        return PrometheusScrape.parse(r.body());
+    private static PrometheusScrape scrape() throws Exception {
+        return PrometheusScrape.of(server);
     }
 
     private static double delta(PrometheusScrape before, PrometheusScrape after, String name, Map<String, String> labels) {

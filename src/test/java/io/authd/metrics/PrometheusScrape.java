@@ -1,5 +1,11 @@
 package io.authd.metrics;
 
+import io.authd.testing.Poll;
+import io.authd.testing.TestServer;
+
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,6 +27,33 @@ record PrometheusScrape(List<Sample> samples) {
         boolean has(Map<String, String> wanted) {
             return labels.entrySet().containsAll(wanted.entrySet());
         }
+    }
+
+    /** The scrape of {@code server}'s {@code /metrics}, which must answer 200. */
+    static PrometheusScrape of(TestServer server) throws IOException, InterruptedException {
+        HttpResponse<String> r = server.get(server.managementUrl("/metrics"));
+        if (r.statusCode() != 200) {
+            throw new AssertionError("/metrics answered " + r.statusCode() + ": " + r.body());
+        }
+        return parse(r.body());
+    }
+
+    /**
+     * The scrape once a GC pause has been recorded: Micrometer registers {@code jvm_gc_pause_seconds} at the first
+     * pause it hears of, which a short test may never see. A running server pauses within seconds.
+     */
+    static PrometheusScrape afterGcPause(TestServer server) {
+        System.gc();
+        PrometheusScrape[] last = new PrometheusScrape[1];
+        Poll.until(Duration.ofSeconds(10), "a GC pause in " + server.managementUrl("/metrics"), () -> {
+            try {
+                last[0] = of(server);
+            } catch (IOException | InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+            return last[0].names().contains("jvm_gc_pause_seconds_count");
+        });
+        return last[0];
     }
 
     static PrometheusScrape parse(String text) {
