@@ -73,9 +73,10 @@ public final class Authenticator {
         long started = System.nanoTime();
         VerifyContext ctx = VerifyContext.of(r, realm(r.realm()), challenges);
         CredentialsSelection selection = CredentialsSelection.select(r.authorization(), ctx.realm().name());
-        Scheme scheme = selection instanceof CredentialsSelection.None || selection instanceof CredentialsSelection.Malformed
-                ? Scheme.NONE : Scheme.DIGEST;
-        DigestAlgorithm algorithm = selection instanceof CredentialsSelection.Found f ? f.credentials().algorithm() : null;
+        Scheme scheme = selection instanceof CredentialsSelection.Found || selection instanceof CredentialsSelection.OtherRealm
+                ? Scheme.DIGEST : Scheme.NONE;
+        DigestAlgorithm algorithm = selection instanceof CredentialsSelection.Found f
+                ? f.credentials().algorithm() : null;
         // onSuccess returns the same future: no copy per request. It never fails (see verifyDigest).
         return decide(ctx, selection).onSuccess(d ->
                 metrics.verified(api, r.protocol(), scheme, algorithm, d, System.nanoTime() - started));

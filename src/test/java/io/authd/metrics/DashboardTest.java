@@ -60,7 +60,8 @@ class DashboardTest {
             expressions(dashboard).forEach(e -> queried.addAll(PromQlNames.of(e)));
             variableQueries(dashboard).forEach(q -> queried.addAll(PromQlNames.ofVariableQuery(q)));
         }
-        Set<String> served = new TreeSet<>(scrapeAfterTraffic(TestServer.start(Files.createDirectories(dir.resolve("memory")))));
+        Path memory = Files.createDirectories(dir.resolve("memory"));
+        Set<String> served = new TreeSet<>(scrapeAfterTraffic(TestServer.start(memory)));
         served.addAll(scrapeWithDatabaseStores());
 
         assertThat(queried).as("metric names in the dashboards' queries").hasSizeGreaterThan(20);

@@ -22,7 +22,8 @@ final class PromQlNames {
             "on", "ignoring", "group_left", "group_right", "inf", "nan", "Inf", "NaN");
 
     /** Grafana's {@code label_values(series, label)}: the series is PromQL, the label is not a metric. */
-    private static final Pattern LABEL_VALUES = Pattern.compile("^\\s*label_values\\((.*),\\s*[a-zA-Z_][a-zA-Z0-9_]*\\s*\\)\\s*$");
+    private static final Pattern LABEL_VALUES =
+            Pattern.compile("^\\s*label_values\\((.*),\\s*[a-zA-Z_][a-zA-Z0-9_]*\\s*\\)\\s*$");
 
     private PromQlNames() {
     }

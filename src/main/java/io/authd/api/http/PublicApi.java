@@ -53,7 +53,8 @@ public final class PublicApi implements Handler<HttpServerRequest> {
 
     private void challenge(HttpServerRequest req, Buffer body) {
         switch (requests.challenge(body.getBytes())) {
-            case Decoded.Ok<io.authd.auth.ChallengeRequest> ok -> decision(req, authenticator.challenge(ok.value(), ApiSurface.JSON));
+            case Decoded.Ok<io.authd.auth.ChallengeRequest> ok ->
+                    decision(req, authenticator.challenge(ok.value(), ApiSurface.JSON));
             case Decoded.Invalid<io.authd.auth.ChallengeRequest> bad -> Replies.error(req, bad.error());
         }
     }
