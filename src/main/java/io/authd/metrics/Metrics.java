@@ -55,8 +55,8 @@ public final class Metrics implements AutoCloseable {
         }
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         JvmGcMetrics gc = new JvmGcMetrics();
-        Stream.of(new JvmMemoryMetrics(), gc, new JvmThreadMetrics(), new ClassLoaderMetrics(), new ProcessorMetrics(),
-                new FileDescriptorMetrics(), new UptimeMetrics()).forEach(b -> ((MeterBinder) b).bindTo(registry));
+        Stream.<MeterBinder>of(new JvmMemoryMetrics(), gc, new JvmThreadMetrics(), new ClassLoaderMetrics(),
+                new ProcessorMetrics(), new FileDescriptorMetrics(), new UptimeMetrics()).forEach(b -> b.bindTo(registry));
         return new Metrics(registry, new MicrometerAuthMetrics(registry), List.of(gc));
     }
 
