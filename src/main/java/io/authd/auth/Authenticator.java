@@ -4,11 +4,14 @@ import io.authd.config.RealmOptions;
 import io.authd.credentials.CredentialStore;
 import io.authd.credentials.UserCredentials;
 import io.authd.digest.CredentialsSelection;
+import io.authd.digest.DigestAlgorithm;
 import io.authd.digest.DigestChallenges;
 import io.authd.digest.DigestCredentials;
 import io.authd.digest.DigestVerifier;
 import io.authd.digest.DigestVerifier.Step;
 import io.authd.digest.VerifyContext;
+import io.authd.metrics.AuthMetrics;
+import io.authd.metrics.Scheme;
 import io.authd.replay.ReplayStore;
 import io.authd.replay.ReplayVerdict;
 import io.vertx.core.Future;
@@ -33,20 +36,17 @@ public final class Authenticator {
     private final DigestVerifier verifier;
     private final CredentialStore credentials;
     private final ReplayStore replay;
+    private final AuthMetrics metrics;
     private final AuditLog audit;
 
     public Authenticator(Realms realms, DigestChallenges challenges, DigestVerifier verifier,
-                         CredentialStore credentials, ReplayStore replay) {
-        this(realms, challenges, verifier, credentials, replay, AuditLog.off());
-    }
-
-    public Authenticator(Realms realms, DigestChallenges challenges, DigestVerifier verifier,
-                         CredentialStore credentials, ReplayStore replay, AuditLog audit) {
+                         CredentialStore credentials, ReplayStore replay, AuthMetrics metrics, AuditLog audit) {
         this.realms = realms;
         this.challenges = challenges;
         this.verifier = verifier;
         this.credentials = credentials;
         this.replay = replay;
+        this.metrics = metrics;
         this.audit = audit;
     }
 
@@ -59,20 +59,36 @@ public final class Authenticator {
         return java.util.Map.of("credentials", credentials.ready(), "replay", replay.ready());
     }
 
-    public Decision challenge(ChallengeRequest r) {
+    /** @param api the API the request came through, for metrics */
+    public Decision challenge(ChallengeRequest r, ApiSurface api) {
+        long started = System.nanoTime();
         RealmOptions realm = realm(r.realm());
         var offered = r.algorithms() == null ? realm.algorithms() : r.algorithms();
-        return Decision.challenge(r.role().challengeStatus(), Reason.MISSING_CREDENTIALS,
+        Decision d = Decision.challenge(r.role().challengeStatus(), Reason.MISSING_CREDENTIALS,
                 challenges.headers(r.protocol(), r.role(), realm, offered, r.clientAddress(), false), null);
+        metrics.challenged(api, r.protocol(), System.nanoTime() - started);
+        return d;
     }
 
-    /** Every verification, whichever API it came through, is answered here: the one place that audits. */
-    public Future<Decision> verify(VerifyRequest r) {
+    /**
+     * Every verification, whichever API it came through, is answered here: the one place that counts and audits.
+     *
+     * @param api the API the request came through, for metrics
+     */
+    public Future<Decision> verify(VerifyRequest r, ApiSurface api) {
+        long started = System.nanoTime();
         VerifyContext ctx = VerifyContext.of(r, realm(r.realm()), challenges);
         CredentialsSelection selection = CredentialsSelection.select(r.authorization(), ctx.realm().name());
+        Scheme scheme = selection instanceof CredentialsSelection.Found || selection instanceof CredentialsSelection.OtherRealm
+                ? Scheme.DIGEST : Scheme.NONE;
         DigestCredentials claimed = selection instanceof CredentialsSelection.Found f ? f.credentials() : null;
-        return decide(ctx, selection).onSuccess(d -> audit.verified(r, ctx.realm().name(),
-                claimed == null ? null : claimed.username(), claimed != null && claimed.userhash(), d));
+        // onSuccess returns the same future: no copy per request. It never fails (see verifyDigest).
+        return decide(ctx, selection).onSuccess(d -> {
+            metrics.verified(api, r.protocol(), scheme, claimed == null ? null : claimed.algorithm(), d,
+                    System.nanoTime() - started);
+            audit.verified(r, ctx.realm().name(), claimed == null ? null : claimed.username(),
+                    claimed != null && claimed.userhash(), d);
+        });
     }
 
     private Future<Decision> decide(VerifyContext ctx, CredentialsSelection selection) {

@@ -3,6 +3,7 @@ package io.authd.cli;
 import io.authd.config.AuthdOptions;
 import io.authd.config.ConfigException;
 import io.authd.config.ShutdownOptions;
+import io.authd.metrics.Metrics;
 import io.authd.server.AuthdServer;
 import io.authd.server.LogFormats;
 import io.vertx.core.Vertx;
@@ -34,9 +35,11 @@ final class ServeCommand implements Callable<Integer> {
             return 1;
         }
         LogFormats.apply(options.logging().format());
-        Vertx vertx = Vertx.vertx();
+        // Closed with the process: the JVM's meters outlive the server until exit.
+        Metrics metrics = Metrics.create(options.metrics());
+        Vertx vertx = metrics.vertx();
         try {
-            AuthdServer server = AuthdServer.builder(options).start(vertx).await(30, TimeUnit.SECONDS);
+            AuthdServer server = AuthdServer.builder(options).metrics(metrics).start(vertx).await(30, TimeUnit.SECONDS);
             LOG.info("authd {} mode: public API on {}:{}{}, management on {}:{}", options.mode().name().toLowerCase(),
                     options.listen().publicApi().host(), server.publicPort(),
                     options.listen().publicApi().tls().enabled() ? " (TLS)" : "",

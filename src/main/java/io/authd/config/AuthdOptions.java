@@ -14,12 +14,13 @@ import java.util.Objects;
 public record AuthdOptions(Mode mode, ListenOptions listen, int instances, String defaultRealm,
                            List<RealmOptions> realms, NonceOptions nonce, CredentialsOptions credentials,
                            ReplayOptions replay, AdminOptions admin, LoggingOptions logging,
-                           ShutdownOptions shutdown) {
+                           ShutdownOptions shutdown, MetricsOptions metrics) {
 
     /** Every default: demo mode with one realm, {@code example.com}. */
     public static final AuthdOptions DEFAULTS = new AuthdOptions(Mode.DEMO, ListenOptions.DEFAULTS, 0, null,
             List.of(RealmOptions.defaults("example.com")), NonceOptions.DEFAULTS, CredentialsOptions.DEFAULTS,
-            ReplayOptions.DEFAULTS, AdminOptions.DEFAULTS, LoggingOptions.DEFAULTS, ShutdownOptions.DEFAULTS);
+            ReplayOptions.DEFAULTS, AdminOptions.DEFAULTS, LoggingOptions.DEFAULTS, ShutdownOptions.DEFAULTS,
+            MetricsOptions.DEFAULTS);
 
     public AuthdOptions {
         Problems problems = new Problems();
@@ -32,6 +33,7 @@ public record AuthdOptions(Mode mode, ListenOptions listen, int instances, Strin
         problems.present(admin, "admin");
         problems.present(logging, "logging");
         problems.present(shutdown, "shutdown");
+        problems.present(metrics, "metrics");
         if (problems.present(nonce, "nonce")) {
             problems.check(mode != Mode.PRODUCTION || nonce.configured(), "nonce", "production mode needs "
                     + "nonce.keyFile or nonce.keys (env AUTHD_NONCE_KEYS); demo mode generates a throwaway key");

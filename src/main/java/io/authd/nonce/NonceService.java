@@ -12,6 +12,7 @@ import java.time.InstantSource;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Mints and checks stateless nonces (RFC 7616 §3.3 leaves the nonce format to the server).
@@ -43,6 +44,8 @@ public final class NonceService {
     private final InstantSource clock;
     private final Map<Integer, Integer> slotById = new HashMap<>();
     private final ThreadLocal<PerThread> perThread;
+    /** Nonces minted, for metrics; a LongAdder because every event loop mints. */
+    private final LongAdder minted = new LongAdder();
 
     public NonceService(NonceKeyRing ring, InstantSource clock) {
         this.ring = ring;
@@ -74,6 +77,7 @@ public final class NonceService {
         System.arraycopy(t.randomBytes, 0, buf, RANDOM_OFFSET, RANDOM_BYTES);
         byte[] mac = t.mac(key, slotById.get(key.id()), buf, realm, algorithm, clientAddress);
         System.arraycopy(mac, 0, buf, HEADER, MAC_BYTES);
+        minted.increment();
         return Base64.getUrlEncoder().withoutPadding().encodeToString(buf);
     }
 
@@ -101,6 +105,11 @@ public final class NonceService {
                     + "realm, algorithm or client)");
         }
         return age(issuedAt(buf), lifetime, nextNonceAfter);
+    }
+
+    /** Nonces minted since this service was made. */
+    public long minted() {
+        return minted.sum();
     }
 
     /** An opaque value for a challenge: not secret, not checked (RFC 7616 §3.3 lets the server choose). */

@@ -7,13 +7,22 @@ import io.vertx.core.Future;
  * A shared replay store behind a {@link CallGuard}: while Redis or PostgreSQL is down, an open breaker refuses at
  * once instead of letting every verification wait out the store's timeout, and readiness reports it.
  */
-final class GuardedReplayStore implements ReplayStore {
+public final class GuardedReplayStore implements ReplayStore {
     private final ReplayStore store;
     private final CallGuard guard;
 
     GuardedReplayStore(ReplayStore store, CallGuard guard) {
         this.store = store;
         this.guard = guard;
+    }
+
+    /** The store behind the guard, for metrics over its own counters. */
+    public ReplayStore store() {
+        return store;
+    }
+
+    public CallGuard guard() {
+        return guard;
     }
 
     @Override

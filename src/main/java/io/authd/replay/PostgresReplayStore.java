@@ -36,6 +36,8 @@ public final class PostgresReplayStore implements ReplayStore {
     private static final Future<ReplayVerdict> REPLAYED = Future.succeededFuture(ReplayVerdict.REPLAYED);
     /** Rows deleted per statement, so a purge never holds many row locks or one long transaction. */
     private static final int PURGE_BATCH = 10_000;
+    /** The {@code pool_name} of Vert.x's {@code vertx_pool_*} meters (the default name is the same for every pool). */
+    private static final String METRICS_POOL_NAME = "authd-replay";
     private static final String TABLE = "authd_replay";
 
     private final Vertx vertx;
@@ -74,7 +76,8 @@ public final class PostgresReplayStore implements ReplayStore {
                 .addProperty("application_name", "authd-replay");
         // The pipelined client (not a pool of exclusive connections): each call is one short statement.
         SqlClient client = PgBuilder.client()
-                .with(new PoolOptions().setConnectionTimeout(timeout).setConnectionTimeoutUnit(TimeUnit.MILLISECONDS))
+                .with(new PoolOptions().setConnectionTimeout(timeout).setConnectionTimeoutUnit(TimeUnit.MILLISECONDS)
+                        .setName(METRICS_POOL_NAME))
                 .with(new NetClientOptions().setConnectTimeout(timeout))
                 .connectingTo(connect)
                 .using(vertx)

@@ -13,6 +13,9 @@ import io.authd.config.ShutdownOptions;
 import io.authd.credentials.CredentialStore;
 import io.authd.digest.DigestChallenges;
 import io.authd.digest.DigestVerifier;
+import io.authd.metrics.AuthMetrics;
+import io.authd.metrics.Metrics;
+import io.authd.metrics.StoreMetrics;
 import io.authd.nonce.NonceKeyRing;
 import io.authd.nonce.NonceKeyRings;
 import io.authd.nonce.NonceService;
@@ -92,6 +95,7 @@ public final class AuthdServer {
         private InstantSource clock = InstantSource.system();
         private NonceKeyRing keyRing;
         private CredentialStore credentials;
+        private Metrics metrics;
 
         private Builder(AuthdOptions options) {
             this.options = options;
@@ -112,41 +116,71 @@ public final class AuthdServer {
             return this;
         }
 
+        /**
+         * The metrics to report to, which the caller closes; without them the server makes its own from
+         * {@code metrics.*} (without Vert.x's meters, which need {@link Metrics#vertx()}) and closes them itself.
+         */
+        public Builder metrics(Metrics metrics) {
+            this.metrics = metrics;
+            return this;
+        }
+
         /** Loads what is not given (blocking file reads: call before serving, as start-up does). */
         public Future<AuthdServer> start(Vertx vertx) {
             NonceKeyRing ring = keyRing != null ? keyRing : NonceKeyRings.load(options.nonce(), options.mode());
             AdminToken adminToken = AdminToken.from(options.admin());
+            Metrics meters = metrics != null ? metrics : Metrics.create(options.metrics());
+            Supplier<Future<Void>> closeMeters = metrics != null ? Future::succeededFuture : () -> {
+                meters.close();
+                return Future.succeededFuture();
+            };
             Future<CredentialBackend> backend = credentials != null
                     ? Future.succeededFuture(CredentialBackend.given(credentials))
                     : CredentialBackend.create(vertx, options.credentials(), clock);
             return backend.compose(store -> ReplayStores.create(vertx, options.replay(), clock)
                     .recover(err -> store.close().get().transform(v -> Future.failedFuture(err)))
                     .compose(replay -> {
-                        Authenticator authenticator = authenticator(ring, store.lookups(), replay);
-                        Supplier<Future<Void>> onClose = () -> store.close().get().transform(v -> replay.close());
+                        NonceService nonces = new NonceService(ring, clock);
+                        Authenticator authenticator = authenticator(nonces, store.lookups(), replay, meters.auth());
+                        if (meters.enabled()) {
+                            instrument(meters.stores(), nonces, store, replay, authenticator);
+                        }
+                        Supplier<Future<Void>> onClose = () -> store.close().get().transform(v -> replay.close())
+                                .transform(v -> closeMeters.get());
                         Draining draining = new Draining();
                         return deployPublic(vertx, authenticator, draining).compose(deployed -> listen(vertx,
                                 new HttpServerOptions(), options.listen().management(),
-                                s -> s.requestHandler(managementRouter(vertx, authenticator, store, adminToken, draining)))
+                                s -> s.requestHandler(managementRouter(vertx, authenticator, store, adminToken,
+                                        draining, meters)))
                                 .map(mgmt -> new AuthdServer(vertx, mgmt, deployed, onClose, draining)));
-                    }));
+                    }))
+                    .onFailure(err -> closeMeters.get());
         }
 
-        private Authenticator authenticator(NonceKeyRing ring, CredentialStore store, ReplayStore replay) {
-            NonceService nonces = new NonceService(ring, clock);
+        private Authenticator authenticator(NonceService nonces, CredentialStore store, ReplayStore replay,
+                                            AuthMetrics metrics) {
             DigestChallenges challenges = new DigestChallenges(nonces);
             return new Authenticator(new Realms(options.realms(), options.defaultRealm()), challenges,
-                    new DigestVerifier(nonces, challenges), store, replay,
+                    new DigestVerifier(nonces, challenges), store, replay, metrics,
                     options.logging().audit() ? AuditLog.on() : AuditLog.off());
         }
 
         /** The management API, with readiness failing first while the server drains. */
         private static Router managementRouter(Vertx vertx, Authenticator authenticator, CredentialBackend store,
-                                               AdminToken adminToken, Draining draining) {
+                                               AdminToken adminToken, Draining draining, Metrics meters) {
             Router router = ManagementApi.router(vertx, authenticator, store.admin(), adminToken,
-                    store.invalidation());
+                    store.invalidation(), meters);
             router.get("/health/ready").order(-1).handler(draining.readiness());
             return router;
+        }
+
+        private static void instrument(StoreMetrics meters, NonceService nonces, CredentialBackend credentials,
+                                       ReplayStore replay, Authenticator authenticator) {
+            meters.nonces(nonces);
+            meters.credentials(credentials.lookups());
+            credentials.guard().ifPresent(meters::guard);
+            meters.replay(replay);
+            meters.readiness(authenticator);
         }
 
         /** One server per event loop on the same port; Vert.x spreads connections across them. */

@@ -27,9 +27,10 @@ import java.util.function.Supplier;
  * @param admin        the write side, empty when the store takes no writes
  * @param invalidation where news of changed users goes (the cache, or nowhere)
  * @param close        stops timers, listeners and connections
+ * @param guard        the database's breaker and bulkhead, for metrics; empty for stores that cannot fail
  */
 record CredentialBackend(CredentialStore lookups, Optional<CredentialAdmin> admin, CredentialInvalidation invalidation,
-                         Supplier<Future<Void>> close) {
+                         Supplier<Future<Void>> close, Optional<ResilientCallGuard> guard) {
     private static final Logger LOG = LoggerFactory.getLogger(CredentialBackend.class);
     /** Start-up waits this long for the database before serving unready (a cold pool's first connect is slow). */
     private static final int PREPARE_ATTEMPTS = 20;
@@ -38,7 +39,8 @@ record CredentialBackend(CredentialStore lookups, Optional<CredentialAdmin> admi
     /** A store given by a test, used as it is. */
     static CredentialBackend given(CredentialStore store) {
         Optional<CredentialAdmin> admin = store instanceof CredentialAdmin a ? Optional.of(a) : Optional.empty();
-        return new CredentialBackend(store, admin, CredentialInvalidation.none(), Future::succeededFuture);
+        return new CredentialBackend(store, admin, CredentialInvalidation.none(), Future::succeededFuture,
+                Optional.empty());
     }
 
     static Future<CredentialBackend> create(Vertx vertx, CredentialsOptions options, InstantSource clock) {
@@ -52,7 +54,7 @@ record CredentialBackend(CredentialStore lookups, Optional<CredentialAdmin> admi
         return new CredentialBackend(file, Optional.of(file), CredentialInvalidation.none(), () -> {
             file.stop();
             return Future.succeededFuture();
-        });
+        }, Optional.empty());
     }
 
     /**
@@ -73,7 +75,7 @@ record CredentialBackend(CredentialStore lookups, Optional<CredentialAdmin> admi
         Optional<CredentialAdmin> admin = pg.customLookup() ? Optional.empty() : Optional.of(database);
         Supplier<Future<Void>> close = () -> (notifications == null ? Future.<Void>succeededFuture()
                 : notifications.close()).transform(v -> database.close());
-        CredentialBackend backend = new CredentialBackend(lookups, admin, invalidation, close);
+        CredentialBackend backend = new CredentialBackend(lookups, admin, invalidation, close, Optional.of(guard));
         return prepare(vertx, database, PREPARE_ATTEMPTS).transform(done -> {
             if (done.failed()) {
                 LOG.warn("credential store not ready at start-up, serving 503 until it is: {}", done.cause().getMessage());

@@ -7,6 +7,7 @@ import io.authd.digest.DigestChallenges;
 import io.authd.digest.DigestHasher;
 import io.authd.digest.DigestVerifier;
 import io.authd.digest.HashFunction;
+import io.authd.metrics.AuthMetrics;
 import io.authd.nonce.NonceService;
 import io.authd.replay.ReplayStore;
 import io.authd.replay.MemoryReplayStore;
@@ -32,15 +33,15 @@ class FailClosedTest {
 
     private Authenticator authenticator(CredentialStore store, ReplayStore replay) {
         return new Authenticator(new Realms(List.of(REALM), "example.com"), challenges,
-                new DigestVerifier(nonces, challenges), store, replay);
+                new DigestVerifier(nonces, challenges), store, replay, AuthMetrics.NONE, AuditLog.off());
     }
 
     private Decision verifyCorrectAnswer(Authenticator a) {
-        Decision c = a.challenge(new ChallengeRequest(Protocol.HTTP, Role.ORIGIN, null, null, null));
+        Decision c = a.challenge(new ChallengeRequest(Protocol.HTTP, Role.ORIGIN, null, null, null), ApiSurface.JSON);
         String auth = ClientDigest.authorization(c.headers().get(0).value(), "alice", "pw", "GET", "/", "00000001",
                 "c", "auth", null);
         return a.verify(new VerifyRequest(Protocol.HTTP, Role.ORIGIN, "GET", "/", null, List.of(auth), null, null,
-                null, null)).result();
+                null, null), ApiSurface.JSON).result();
     }
 
     private static UserCredentials alice() {

@@ -5,6 +5,7 @@ import io.authd.config.AuthdOptions;
 import io.authd.config.ConfigLoader;
 import io.authd.digest.DigestHasher;
 import io.authd.digest.HashFunction;
+import io.authd.metrics.Metrics;
 import io.authd.nonce.NonceKeyRing;
 import io.authd.server.AuthdServer;
 import io.vertx.core.Vertx;
@@ -25,7 +26,8 @@ import java.util.concurrent.TimeUnit;
  * A real authd on ephemeral ports, with a test clock and a fixed key ring, configured from YAML the way an
  * operator would, and a credentials file holding:
  * alice / wonderland and bob / zanzibar in every realm, plus {@code Jäsøn Doe} / {@code Secret, or not?}.
- * The admin API is on, with {@link #ADMIN_TOKEN}.
+ * The admin API is on, with {@link #ADMIN_TOKEN}; metrics are on, with Vert.x's own meters, as {@code authd serve}
+ * has them.
  */
 public final class TestServer implements AutoCloseable {
     public static final String ADMIN_TOKEN = "authd_admin_end-to-end-test-token";
@@ -75,11 +77,13 @@ public final class TestServer implements AutoCloseable {
     public final MutableClock clock;
     private final Vertx vertx;
     private final AuthdServer server;
+    private final Metrics metrics;
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
-    private TestServer(Vertx vertx, AuthdServer server, MutableClock clock) {
+    private TestServer(Vertx vertx, AuthdServer server, MutableClock clock, Metrics metrics) {
         this.vertx = vertx;
         this.server = server;
+        this.metrics = metrics;
         this.clock = clock;
     }
 
@@ -110,10 +114,11 @@ public final class TestServer implements AutoCloseable {
         writeCredentials(dir.resolve("credentials.yaml"));
         Files.writeString(dir.resolve("authd.yaml"), config);
         AuthdOptions options = ConfigLoader.load(dir.resolve("authd.yaml"), Map.of());
-        Vertx vertx = Vertx.vertx();
-        AuthdServer server = AuthdServer.builder(options).clock(clock).keyRing(ring).start(vertx)
+        Metrics metrics = Metrics.create(options.metrics());
+        Vertx vertx = metrics.vertx();
+        AuthdServer server = AuthdServer.builder(options).clock(clock).keyRing(ring).metrics(metrics).start(vertx)
                 .await(20, TimeUnit.SECONDS);
-        return new TestServer(vertx, server, clock);
+        return new TestServer(vertx, server, clock, metrics);
     }
 
     public static TestServer start(Path dir) throws Exception {
@@ -191,5 +196,6 @@ public final class TestServer implements AutoCloseable {
         // Sequential, not composed: vertx.close() from an event-loop callback can never complete its own future.
         server.close().await(10, TimeUnit.SECONDS);
         vertx.close().await(10, TimeUnit.SECONDS);
+        metrics.close();
     }
 }

@@ -1,5 +1,6 @@
 package io.authd.api.http;
 
+import io.authd.auth.ApiSurface;
 import io.authd.auth.Authenticator;
 import io.authd.auth.Decision;
 import io.authd.auth.Outcome;
@@ -44,7 +45,7 @@ public final class PublicApi implements Handler<HttpServerRequest> {
 
     private void verify(HttpServerRequest req, Buffer body) {
         switch (requests.verify(body.getBytes())) {
-            case Decoded.Ok<io.authd.auth.VerifyRequest> ok -> authenticator.verify(ok.value())
+            case Decoded.Ok<io.authd.auth.VerifyRequest> ok -> authenticator.verify(ok.value(), ApiSurface.JSON)
                     .onComplete(ar -> decision(req, ar.succeeded() ? ar.result() : failClosed(ar.cause())));
             case Decoded.Invalid<io.authd.auth.VerifyRequest> bad -> Replies.error(req, bad.error());
         }
@@ -52,14 +53,15 @@ public final class PublicApi implements Handler<HttpServerRequest> {
 
     private void challenge(HttpServerRequest req, Buffer body) {
         switch (requests.challenge(body.getBytes())) {
-            case Decoded.Ok<io.authd.auth.ChallengeRequest> ok -> decision(req, authenticator.challenge(ok.value()));
+            case Decoded.Ok<io.authd.auth.ChallengeRequest> ok ->
+                    decision(req, authenticator.challenge(ok.value(), ApiSurface.JSON));
             case Decoded.Invalid<io.authd.auth.ChallengeRequest> bad -> Replies.error(req, bad.error());
         }
     }
 
     private void forwardAuth(HttpServerRequest req) {
         switch (ForwardAuth.request(req, requests)) {
-            case Decoded.Ok<io.authd.auth.VerifyRequest> ok -> authenticator.verify(ok.value())
+            case Decoded.Ok<io.authd.auth.VerifyRequest> ok -> authenticator.verify(ok.value(), ApiSurface.FORWARD_AUTH)
                     .onComplete(ar -> ForwardAuth.respond(req, ar.succeeded() ? ar.result() : failClosed(ar.cause())));
             case Decoded.Invalid<io.authd.auth.VerifyRequest> bad -> Replies.error(req, bad.error());
         }

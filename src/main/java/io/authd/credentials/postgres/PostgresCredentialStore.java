@@ -47,6 +47,8 @@ import java.util.function.Function;
 public final class PostgresCredentialStore implements CredentialStore, CredentialAdmin {
     private static final Logger LOG = LoggerFactory.getLogger(PostgresCredentialStore.class);
     private static final long TICK_MILLIS = 1_000;
+    /** The {@code pool_name} of Vert.x's {@code vertx_pool_*} meters (the default name is the same for every pool). */
+    private static final String METRICS_POOL_NAME = "authd-credentials";
     private static final Future<Void> PREPARED = Future.succeededFuture();
     private static final Future<Optional<UserCredentials>> NO_USER = Future.succeededFuture(Optional.empty());
     private static final String READ_ONLY = "users are read with credentials.postgres.lookup queries from a table"
@@ -91,7 +93,8 @@ public final class PostgresCredentialStore implements CredentialStore, Credentia
                 .addProperty("statement_timeout", PostgresConnections.millis(options.timeout()) + "ms");
         // The pipelined client: lookups are single short statements, many in flight per connection.
         SqlClient client = PgBuilder.client()
-                .with(PostgresConnections.poolOptions(options.timeout()).setMaxSize(options.poolSize()))
+                .with(PostgresConnections.poolOptions(options.timeout()).setMaxSize(options.poolSize())
+                        .setName(METRICS_POOL_NAME))
                 .with(PostgresConnections.netOptions(options.timeout()))
                 .connectingTo(connect)
                 .using(vertx)

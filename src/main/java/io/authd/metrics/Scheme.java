@@ -1,0 +1,18 @@
+package io.authd.metrics;
+
+/** The authentication scheme of the credentials a verification judged, as the {@code scheme} metric tag. */
+public enum Scheme {
+    /** No credentials authd could read: none sent, or a header that does not parse. */
+    NONE("none"),
+    DIGEST("digest");
+
+    private final String tag;
+
+    Scheme(String tag) {
+        this.tag = tag;
+    }
+
+    public String tag() {
+        return tag;
+    }
+}
