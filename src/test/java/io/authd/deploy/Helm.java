@@ -84,6 +84,15 @@ final class Helm {
             return found.get(0);
         }
 
+        /** authd's own configuration: the ConfigMap that holds {@code authd.yaml} (dashboards come in others). */
+        String authdYaml() {
+            List<JsonNode> found = ofKind("ConfigMap").stream().filter(m -> m.at("/data").has("authd.yaml")).toList();
+            if (found.size() != 1) {
+                throw new AssertionError("expected one ConfigMap with authd.yaml, rendered " + found.size());
+            }
+            return found.get(0).at("/data/authd.yaml").asText();
+        }
+
         List<String> kinds() {
             return objects.stream().map(o -> o.path("kind").asText()).toList();
         }

@@ -106,7 +106,7 @@ class HelmChartTest {
     @MethodSource("ciValues")
     void renderedConfigurationIsAcceptedByAuthdsOwnLoader(Path values) throws Exception {
         Helm.Rendered r = helm.template(Helm.CHART, values);
-        String yaml = r.one("ConfigMap").at("/data/authd.yaml").asText();
+        String yaml = r.authdYaml();
 
         AuthdOptions options = ConfigLoader.load(yaml, Path.of("/etc/authd"), Map.of());
 
@@ -124,7 +124,7 @@ class HelmChartTest {
     @Test
     void tlsValuesTurnOnTlsWithRequiredClientCertificatesAndHttpsAppProtocol() throws Exception {
         Helm.Rendered r = helm.template(Helm.CHART, ci("tls"));
-        AuthdOptions options = ConfigLoader.load(r.one("ConfigMap").at("/data/authd.yaml").asText(),
+        AuthdOptions options = ConfigLoader.load(r.authdYaml(),
                 Path.of("/etc/authd"), Map.of());
 
         assertThat(options.listen().publicApi().tls().enabled()).isTrue();
@@ -183,6 +183,15 @@ class HelmChartTest {
         assertThat(maps).hasSize(1);
         assertThat(maps.get(0).at("/data/placeholder-dashboard.json").asText()).contains("\"uid\": \"authd-placeholder\"");
         assertThat(off).isEmpty();
+    }
+
+    @Test
+    void dashboardConfigMapOfTheRealChartCarriesTheGrafanaDirectorysDashboard() throws Exception {
+        List<JsonNode> maps = helm.template(Helm.CHART, ci("dashboard")).ofKind("ConfigMap").stream()
+                .filter(m -> m.at("/metadata/labels/grafana_dashboard").asText().equals("1")).toList();
+
+        assertThat(maps).hasSize(1);
+        assertThat(maps.get(0).at("/data/authd-dashboard.json").asText()).contains("\"uid\": \"authd-overview\"");
     }
 
     @Test
