@@ -1,6 +1,7 @@
 package io.authd.server;
 
 import io.authd.admin.AdminToken;
+import io.authd.api.grpc.GrpcApi;
 import io.authd.api.http.ManagementApi;
 import io.authd.api.http.PublicApi;
 import io.authd.auth.Authenticator;
@@ -21,6 +22,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
+import io.vertx.grpc.server.GrpcServer;
 
 import java.time.InstantSource;
 import java.util.concurrent.TimeUnit;
@@ -131,7 +133,7 @@ public final class AuthdServer {
         }
     }
 
-    /** One event loop's public server. */
+    /** One event loop's public server: gRPC and HTTP/JSON on one port, told apart by content type. */
     private static final class PublicVerticle extends VerticleBase {
         private final Endpoint endpoint;
         private final Authenticator authenticator;
@@ -146,7 +148,10 @@ public final class AuthdServer {
 
         @Override
         public Future<?> start() {
-            return listen(vertx, publicServerOptions(), endpoint, s -> s.requestHandler(new PublicApi(authenticator)))
+            PublicApi json = new PublicApi(authenticator);
+            GrpcServer grpc = GrpcApi.server(vertx, authenticator);
+            return listen(vertx, publicServerOptions(), endpoint,
+                    s -> s.requestHandler(req -> (GrpcApi.isGrpc(req) ? grpc : json).handle(req)))
                     .onSuccess(s -> {
                         server = s;
                         boundPort.set(s.actualPort());
@@ -163,7 +168,7 @@ public final class AuthdServer {
         }
     }
 
-    /** HTTP/1.1 and h2c (upgrade and prior knowledge) on one port, as the contract requires. */
+    /** HTTP/1.1, h2c (upgrade and prior knowledge) and gRPC on one port, as the contract requires. */
     static HttpServerOptions publicServerOptions() {
         return new HttpServerOptions().setHttp2ClearTextEnabled(true).setMaxHeaderSize(16 * 1024)
                 .setIdleTimeout(60).setCompressionSupported(false);
