@@ -1,7 +1,6 @@
 package io.authd.api.grpc;
 
 import io.authd.testing.ClientDigest;
-import io.authd.testing.EndToEndTest;
 import io.envoyproxy.envoy.config.core.v3.Address;
 import io.envoyproxy.envoy.config.core.v3.HeaderValueOption;
 import io.envoyproxy.envoy.config.core.v3.HeaderValueOption.HeaderAppendAction;
@@ -10,8 +9,6 @@ import io.envoyproxy.envoy.service.auth.v3.AttributeContext;
 import io.envoyproxy.envoy.service.auth.v3.CheckRequest;
 import io.envoyproxy.envoy.service.auth.v3.CheckResponse;
 import io.vertx.grpc.common.GrpcStatus;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -23,22 +20,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * envoy.service.auth.v3.Authorization/Check with CheckRequests shaped as Envoy sends them (lowercase header
  * names, path with its query, the route's context_extensions), built from Envoy's own proto definitions.
  */
-class EnvoyCheckTest extends EndToEndTest {
+class EnvoyCheckTest extends GrpcEndToEndTest {
     private static final String PATH = "/private/report.pdf?year=2026";
     /** By descriptor: the field is deprecated in Envoy's API, and what matters is that authd leaves it unset. */
     private static final com.google.protobuf.Descriptors.FieldDescriptor APPEND =
             HeaderValueOption.getDescriptor().findFieldByName("append");
-    private static GrpcTestClient grpc;
-
-    @BeforeAll
-    static void connect() {
-        grpc = new GrpcTestClient(server.port());
-    }
-
-    @AfterAll
-    static void disconnect() throws Exception {
-        grpc.close();
-    }
 
     private static CheckRequest request(Map<String, String> headers, Map<String, String> extensions) {
         return CheckRequest.newBuilder().setAttributes(AttributeContext.newBuilder()

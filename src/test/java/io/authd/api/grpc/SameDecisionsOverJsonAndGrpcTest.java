@@ -4,13 +4,10 @@ import io.authd.api.grpc.v1.ChallengeRequest;
 import io.authd.api.grpc.v1.Decision;
 import io.authd.api.grpc.v1.VerifyRequest;
 import io.authd.testing.ClientDigest;
-import io.authd.testing.EndToEndTest;
 import io.authd.testing.TestServer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.grpc.common.GrpcStatus;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -25,8 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * server, and the two Decisions are compared field by field (the gRPC one in its proto3 JSON form), after
  * masking only the values that are fresh on every call (nonce, opaque, rspauth, nextnonce).
  */
-class SameDecisionsOverJsonAndGrpcTest extends EndToEndTest {
-    private static GrpcTestClient grpc;
+class SameDecisionsOverJsonAndGrpcTest extends GrpcEndToEndTest {
 
     /** One of the two APIs, seen through the JSON shape of its requests and Decisions. */
     private interface Api {
@@ -71,16 +67,6 @@ class SameDecisionsOverJsonAndGrpcTest extends EndToEndTest {
     /** A scenario: what one API answers to a sequence of calls, ending in the Decision compared. */
     private interface Scenario {
         JsonObject run(Api api) throws Exception;
-    }
-
-    @BeforeAll
-    static void connect() {
-        grpc = new GrpcTestClient(server.port());
-    }
-
-    @AfterAll
-    static void disconnect() throws Exception {
-        grpc.close();
     }
 
     private static JsonObject both(Scenario s) throws Exception {
