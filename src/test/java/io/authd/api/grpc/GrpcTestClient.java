@@ -4,7 +4,6 @@ import com.google.protobuf.Message;
 import com.google.protobuf.MessageLite;
 import com.google.protobuf.util.JsonFormat;
 import io.vertx.core.Future;
-import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.core.net.SocketAddress;
@@ -15,8 +14,6 @@ import io.vertx.grpc.common.GrpcStatus;
 import io.vertx.grpc.common.ServiceMethod;
 import io.vertx.grpc.common.ServiceName;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /** Vert.x's gRPC client (not authd's code) over a real socket, for unary calls and their status. */
@@ -49,15 +46,8 @@ final class GrpcTestClient implements AutoCloseable {
             }
             req.end(request);
             return req.response();
-        }).compose(resp -> {
-            Promise<Reply<Resp>> done = Promise.promise();
-            List<Resp> got = new ArrayList<>();
-            resp.handler(got::add);
-            resp.exceptionHandler(done::tryFail);
-            resp.endHandler(v -> done.tryComplete(new Reply<>(resp.status(), resp.statusMessage(),
-                    got.isEmpty() ? null : got.get(0))));
-            return done.future();
-        });
+        }).compose(resp -> resp.last().transform(last -> Future.succeededFuture(new Reply<>(resp.status(),
+                resp.statusMessage(), last.succeeded() ? last.result() : null))));
         return reply.await(20, TimeUnit.SECONDS);
     }
 
