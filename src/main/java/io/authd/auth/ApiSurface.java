@@ -9,7 +9,10 @@ public enum ApiSurface {
     JSON("json"),
     /** {@code ANY /v1/forward-auth}. */
     FORWARD_AUTH("forward_auth"),
-    GRPC("grpc");
+    /** {@code authd.v1.Authenticator} over gRPC. */
+    GRPC("grpc"),
+    /** Envoy's {@code envoy.service.auth.v3.Authorization/Check} over gRPC. */
+    EXT_AUTHZ("ext_authz");
 
     private final String tag;
 

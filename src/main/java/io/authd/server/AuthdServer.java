@@ -1,6 +1,7 @@
 package io.authd.server;
 
 import io.authd.admin.AdminToken;
+import io.authd.api.grpc.GrpcApi;
 import io.authd.api.http.ManagementApi;
 import io.authd.api.http.PublicApi;
 import io.authd.auth.AuditLog;
@@ -28,6 +29,7 @@ import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
+import io.vertx.grpc.server.GrpcServer;
 
 import java.time.InstantSource;
 import java.util.concurrent.TimeUnit;
@@ -193,7 +195,7 @@ public final class AuthdServer {
         }
     }
 
-    /** One event loop's public server. */
+    /** One event loop's public server: gRPC and HTTP/JSON on one port, told apart by content type. */
     private static final class PublicVerticle extends VerticleBase {
         private final PublicEndpoint endpoint;
         private final Authenticator authenticator;
@@ -211,8 +213,10 @@ public final class AuthdServer {
 
         @Override
         public Future<?> start() {
+            PublicApi json = new PublicApi(authenticator);
+            GrpcServer grpc = GrpcApi.server(vertx, authenticator);
             return listen(vertx, publicServerOptions(endpoint), endpoint.endpoint(),
-                    s -> s.requestHandler(draining.wrap(new PublicApi(authenticator))))
+                    s -> s.requestHandler(draining.wrap(req -> (GrpcApi.isGrpc(req) ? grpc : json).handle(req))))
                     .onSuccess(s -> {
                         server = s;
                         boundPort.set(s.actualPort());
@@ -239,7 +243,10 @@ public final class AuthdServer {
         }
     }
 
-    /** HTTP/1.1 and h2c (upgrade and prior knowledge) on one port, as the contract requires; over TLS, h2 by ALPN. */
+    /**
+     * HTTP/1.1, h2c (upgrade and prior knowledge) and gRPC on one port, as the contract requires; over TLS, h2 by
+     * ALPN.
+     */
     static HttpServerOptions publicServerOptions(PublicEndpoint endpoint) {
         HttpServerOptions options = new HttpServerOptions().setHttp2ClearTextEnabled(true).setMaxHeaderSize(16 * 1024)
                 .setIdleTimeout(60).setCompressionSupported(false);

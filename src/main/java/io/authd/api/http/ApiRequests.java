@@ -15,32 +15,37 @@ import java.util.Optional;
 /**
  * Turns request fields into validated requests: known protocol, role and realm; algorithms that exist and
  * that the realm offers. What passes here is safe for the authenticator; what fails is invalid API input.
+ * The HTTP/JSON and the gRPC APIs both decode through here, so the two cannot judge input differently.
  */
-final class ApiRequests {
+public final class ApiRequests {
     private final Realms realms;
 
-    ApiRequests(Realms realms) {
+    public ApiRequests(Realms realms) {
         this.realms = realms;
     }
 
     Decoded<ChallengeRequest> challenge(byte[] json) {
-        Decoded<RequestFields> read = RequestFields.read(json);
-        if (read instanceof Decoded.Invalid<RequestFields> inv) {
-            return Decoded.invalid(inv.error());
-        }
-        RequestFields f = ((Decoded.Ok<RequestFields>) read).value();
+        return switch (RequestFields.read(json)) {
+            case Decoded.Ok<RequestFields> ok -> challenge(ok.value());
+            case Decoded.Invalid<RequestFields> inv -> Decoded.invalid(inv.error());
+        };
+    }
+
+    Decoded<VerifyRequest> verify(byte[] json) {
+        return switch (RequestFields.read(json)) {
+            case Decoded.Ok<RequestFields> ok -> verify(ok.value());
+            case Decoded.Invalid<RequestFields> inv -> Decoded.invalid(inv.error());
+        };
+    }
+
+    public Decoded<ChallengeRequest> challenge(RequestFields f) {
         Common c = new Common();
         ApiError e = c.resolve(f.protocol, f.role, f.realm, f.algorithms, f.clientAddress);
         return e != null ? Decoded.invalid(e)
                 : new Decoded.Ok<>(new ChallengeRequest(c.protocol, c.role, c.realm.name(), c.algorithms, f.clientAddress));
     }
 
-    Decoded<VerifyRequest> verify(byte[] json) {
-        Decoded<RequestFields> read = RequestFields.read(json);
-        if (read instanceof Decoded.Invalid<RequestFields> inv) {
-            return Decoded.invalid(inv.error());
-        }
-        RequestFields f = ((Decoded.Ok<RequestFields>) read).value();
+    public Decoded<VerifyRequest> verify(RequestFields f) {
         if (f.method == null || f.method.isEmpty()) {
             return Decoded.invalid(ApiError.missingField("method"));
         }

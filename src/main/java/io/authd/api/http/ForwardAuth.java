@@ -1,7 +1,6 @@
 package io.authd.api.http;
 
 import io.authd.auth.Decision;
-import io.authd.auth.Outcome;
 import io.authd.auth.Role;
 import io.authd.auth.VerifyRequest;
 import io.vertx.core.Future;
@@ -38,11 +37,7 @@ final class ForwardAuth {
     static Future<Void> respond(HttpServerRequest req, Decision d) {
         var resp = req.response().setStatusCode(d.status());
         d.headers().forEach(f -> resp.headers().add(f.name(), f.value()));
-        if (d.outcome() == Outcome.ALLOW) {
-            resp.putHeader("X-Authd-User", headerSafe(d.identity().user()));
-            resp.putHeader("X-Authd-Realm", headerSafe(d.identity().realm()));
-            resp.putHeader("X-Authd-Scheme", d.identity().scheme());
-        }
+        WireDecision.upstreamHeaders(d).forEach(f -> resp.putHeader(f.name(), f.value()));
         resp.putHeader("Content-Type", "application/json");
         return resp.end(JsonWriter.decision(d));
     }

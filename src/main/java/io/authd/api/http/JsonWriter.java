@@ -3,9 +3,7 @@ package io.authd.api.http;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.authd.auth.Decision;
-import io.authd.auth.DigestIdentity;
 import io.authd.auth.HeaderField;
-import io.authd.auth.Identity;
 import io.authd.credentials.UserEntry;
 import io.authd.digest.HashFunction;
 import io.vertx.core.buffer.Buffer;
@@ -22,12 +20,13 @@ final class JsonWriter {
     private JsonWriter() {
     }
 
-    static Buffer decision(Decision d) {
+    static Buffer decision(Decision decision) {
+        WireDecision d = WireDecision.of(decision);
         return write(g -> {
             g.writeStartObject();
-            g.writeStringField("outcome", d.outcome().wireName());
+            g.writeStringField("outcome", d.outcome());
             g.writeNumberField("status", d.status());
-            g.writeStringField("reason", d.reason().code());
+            g.writeStringField("reason", d.reason());
             if (d.identity() != null) {
                 identity(g, d.identity());
             }
@@ -89,16 +88,16 @@ final class JsonWriter {
         g.writeEndObject();
     }
 
-    private static void identity(JsonGenerator g, Identity identity) throws IOException {
+    private static void identity(JsonGenerator g, WireDecision.WireIdentity identity) throws IOException {
         g.writeObjectFieldStart("identity");
         g.writeStringField("scheme", identity.scheme());
         g.writeStringField("user", identity.user());
         g.writeStringField("realm", identity.realm());
-        if (identity instanceof DigestIdentity d) {
-            g.writeStringField("algorithm", d.algorithm().token());
-            if (d.qop() != null) {
-                g.writeStringField("qop", d.qop().token());
-            }
+        if (identity.algorithm() != null) {
+            g.writeStringField("algorithm", identity.algorithm());
+        }
+        if (identity.qop() != null) {
+            g.writeStringField("qop", identity.qop());
         }
         g.writeEndObject();
     }

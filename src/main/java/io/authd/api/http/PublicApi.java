@@ -73,7 +73,7 @@ public final class PublicApi implements Handler<HttpServerRequest> {
     }
 
     /** The authenticator never fails its future; if it ever does, that is a bug, and the answer is still no. */
-    private static Decision failClosed(Throwable cause) {
+    public static Decision failClosed(Throwable cause) {
         LOG.error("authenticator failed a verification; answering unavailable", cause);
         return Decision.unavailable("internal error", 1);
     }

@@ -10,9 +10,10 @@ import java.util.List;
 
 /**
  * The fields of a /v1/challenge or /v1/verify body ({@link JsonBody}): every type error names its field.
- * Unknown fields are skipped so callers may send newer fields.
+ * Unknown fields are skipped so callers may send newer fields. The gRPC API fills the same fields from its
+ * messages with the setters, so {@link ApiRequests} judges both APIs' input by the same rules.
  */
-final class RequestFields {
+public final class RequestFields {
     static final int MAX_ARRAY_ITEMS = 64;
 
     String protocol;
@@ -29,6 +30,61 @@ final class RequestFields {
     private ApiError problem;
 
     private RequestFields() {
+    }
+
+    /** No field given; set those the request has (null means not given, as an absent JSON field). */
+    public static RequestFields create() {
+        return new RequestFields();
+    }
+
+    public RequestFields protocol(String v) {
+        protocol = v;
+        return this;
+    }
+
+    public RequestFields role(String v) {
+        role = v;
+        return this;
+    }
+
+    public RequestFields method(String v) {
+        method = v;
+        return this;
+    }
+
+    public RequestFields uri(String v) {
+        uri = v;
+        return this;
+    }
+
+    public RequestFields realm(String v) {
+        realm = v;
+        return this;
+    }
+
+    public RequestFields algorithms(List<String> v) {
+        algorithms = v;
+        return this;
+    }
+
+    public RequestFields authorization(List<String> v) {
+        authorization = v;
+        return this;
+    }
+
+    public RequestFields body(byte[] v) {
+        body = v;
+        return this;
+    }
+
+    public RequestFields clientAddress(String v) {
+        clientAddress = v;
+        return this;
+    }
+
+    public RequestFields requiredScopes(List<String> v) {
+        requiredScopes = v;
+        return this;
     }
 
     /** Reads {@code json}; the ApiError says what is wrong when it is not a valid request object. */
