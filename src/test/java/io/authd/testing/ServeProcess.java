@@ -33,8 +33,13 @@ public final class ServeProcess implements AutoCloseable {
         Files.writeString(dir.resolve("authd.yaml"), config);
         Path log = dir.resolve("serve.log");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process p = new ProcessBuilder(List.of(java, "-cp", System.getProperty("java.class.path"),
-                "io.authd.cli.AuthdCommand", "serve", "--config", dir.resolve("authd.yaml").toString()))
+        List<String> command = new java.util.ArrayList<>(List.of(java));
+        if (Runtime.version().feature() >= 23) {
+            command.add("--sun-misc-unsafe-memory-access=allow"); // as bin/lib/java.sh does: see there
+        }
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "io.authd.cli.AuthdCommand", "serve",
+                "--config", dir.resolve("authd.yaml").toString()));
+        Process p = new ProcessBuilder(command)
                 .redirectErrorStream(true).redirectOutput(log.toFile())
                 .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
         Matcher[] started = new Matcher[1];
