@@ -35,8 +35,8 @@ export PATH="$JAVA_HOME/bin:$PATH"
 # JDK 24+ warns on standard error the first time a library uses sun.misc.Unsafe's memory access, and protobuf-java
 # (the gRPC messages) does; allowing it keeps the log free of those lines (a JSON log must be JSON lines). JDK 21 and
 # 22 do not know the flag and do not warn.
-AUTHD_JVM_FLAGS=""
+# Not exported: authd refuses AUTHD_* environment variables that name no configuration key.
+authd_jvm_flags=""
 if [ "$(authd_java_major "$JAVA_HOME")" -ge 23 ] 2>/dev/null; then
-  AUTHD_JVM_FLAGS="--sun-misc-unsafe-memory-access=allow"
+  authd_jvm_flags="--sun-misc-unsafe-memory-access=allow"
 fi
-export AUTHD_JVM_FLAGS
