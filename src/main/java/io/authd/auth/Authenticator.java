@@ -1,5 +1,6 @@
 package io.authd.auth;
 
+import io.authd.bearer.BearerAuthenticator;
 import io.authd.config.RealmOptions;
 import io.authd.credentials.CredentialStore;
 import io.authd.credentials.UserCredentials;
@@ -33,14 +34,16 @@ public final class Authenticator {
     private final DigestVerifier verifier;
     private final CredentialStore credentials;
     private final ReplayStore replay;
+    private final BearerAuthenticator bearer;
 
     public Authenticator(Realms realms, DigestChallenges challenges, DigestVerifier verifier,
-                         CredentialStore credentials, ReplayStore replay) {
+                         CredentialStore credentials, ReplayStore replay, BearerAuthenticator bearer) {
         this.realms = realms;
         this.challenges = challenges;
         this.verifier = verifier;
         this.credentials = credentials;
         this.replay = replay;
+        this.bearer = bearer;
     }
 
     public Realms realms() {
@@ -55,13 +58,26 @@ public final class Authenticator {
     public Decision challenge(ChallengeRequest r) {
         RealmOptions realm = realm(r.realm());
         var offered = r.algorithms() == null ? realm.algorithms() : r.algorithms();
-        return Decision.challenge(r.role().challengeStatus(), Reason.MISSING_CREDENTIALS,
-                challenges.headers(r.protocol(), r.role(), realm, offered, r.clientAddress(), false), null);
+        return bearer.offer(r.protocol(), r.role(), realm, Decision.challenge(r.role().challengeStatus(),
+                Reason.MISSING_CREDENTIALS, challenges.headers(r.protocol(), r.role(), realm, offered, r.clientAddress(),
+                        false), null));
     }
 
+    /**
+     * Verifies whichever scheme the client sent for the realm: Bearer tokens go to {@link BearerAuthenticator},
+     * Digest stays here; every Digest challenge also offers Bearer where the realm accepts it.
+     */
     public Future<Decision> verify(VerifyRequest r) {
         VerifyContext ctx = VerifyContext.of(r, realm(r.realm()), challenges);
-        return switch (CredentialsSelection.select(r.authorization(), ctx.realm().name())) {
+        CredentialsSelection selection = CredentialsSelection.select(r.authorization(), ctx.realm().name());
+        if (selection instanceof CredentialsSelection.Bearer b) {
+            return bearer.verify(ctx, b.token());
+        }
+        return verifyDigest(ctx, selection).map(d -> bearer.offer(r.protocol(), r.role(), ctx.realm(), d));
+    }
+
+    private Future<Decision> verifyDigest(VerifyContext ctx, CredentialsSelection selection) {
+        return switch (selection) {
             case CredentialsSelection.None none -> Future.succeededFuture(
                     ctx.challenge(Reason.MISSING_CREDENTIALS, false, null));
             case CredentialsSelection.Malformed m -> Future.succeededFuture(
@@ -69,6 +85,7 @@ public final class Authenticator {
             case CredentialsSelection.OtherRealm o -> Future.succeededFuture(
                     ctx.challenge(Reason.REALM_MISMATCH, false, "credentials are for another realm"));
             case CredentialsSelection.Found f -> verifyDigest(ctx, f.credentials());
+            case CredentialsSelection.Bearer b -> throw new IllegalStateException("Bearer is dispatched before");
         };
     }
 

@@ -1,5 +1,6 @@
 package io.authd.config;
 
+import io.authd.bearer.JwtAlgorithm;
 import io.authd.digest.DigestAlgorithm;
 import io.authd.digest.Qop;
 
@@ -26,17 +27,18 @@ final class Scalars {
     record Scalar(String expected, Function<String, Object> parse) {
     }
 
-    private static final Map<Class<?>, Scalar> BY_TYPE = Map.of(
-            String.class, new Scalar("a string", text -> text),
-            int.class, new Scalar("a number", Scalars::parseInt),
-            double.class, new Scalar("a number", Scalars::parseDouble),
-            boolean.class, new Scalar("true or false", Scalars::parseBoolean),
-            Duration.class, new Scalar("a duration", Durations::parse),
-            Path.class, new Scalar("a path", Scalars::parsePath),
-            Mode.class, tokens("mode", Mode.values(), Scalars::lowerCase),
-            UriCheck.class, tokens("uri check", UriCheck.values(), Scalars::lowerCase),
-            DigestAlgorithm.class, tokens("algorithm", DigestAlgorithm.values(), DigestAlgorithm::token),
-            Qop.class, tokens("qop", Qop.values(), Qop::token));
+    private static final Map<Class<?>, Scalar> BY_TYPE = Map.ofEntries(
+            Map.entry(String.class, new Scalar("a string", text -> text)),
+            Map.entry(int.class, new Scalar("a number", Scalars::parseInt)),
+            Map.entry(double.class, new Scalar("a number", Scalars::parseDouble)),
+            Map.entry(boolean.class, new Scalar("true or false", Scalars::parseBoolean)),
+            Map.entry(Duration.class, new Scalar("a duration", Durations::parse)),
+            Map.entry(Path.class, new Scalar("a path", Scalars::parsePath)),
+            Map.entry(Mode.class, tokens("mode", Mode.values(), Scalars::lowerCase)),
+            Map.entry(UriCheck.class, tokens("uri check", UriCheck.values(), Scalars::lowerCase)),
+            Map.entry(DigestAlgorithm.class, tokens("algorithm", DigestAlgorithm.values(), DigestAlgorithm::token)),
+            Map.entry(Qop.class, tokens("qop", Qop.values(), Qop::token)),
+            Map.entry(JwtAlgorithm.class, tokens("JWS algorithm", JwtAlgorithm.values(), JwtAlgorithm::token)));
 
     private Scalars() {
     }

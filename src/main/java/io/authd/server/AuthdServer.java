@@ -5,6 +5,8 @@ import io.authd.api.http.ManagementApi;
 import io.authd.api.http.PublicApi;
 import io.authd.auth.Authenticator;
 import io.authd.auth.Realms;
+import io.authd.bearer.BearerAuthenticator;
+import io.authd.bearer.BearerRealms;
 import io.authd.config.AuthdOptions;
 import io.authd.config.Endpoint;
 import io.authd.credentials.CredentialStore;
@@ -104,8 +106,10 @@ public final class AuthdServer {
             return backend.compose(store -> ReplayStores.create(vertx, options.replay(), clock)
                     .recover(err -> store.close().get().transform(v -> Future.failedFuture(err)))
                     .compose(replay -> {
-                        Authenticator authenticator = authenticator(ring, store.lookups(), replay);
-                        Supplier<Future<Void>> onClose = () -> store.close().get().transform(v -> replay.close());
+                        BearerAuthenticator bearer = BearerRealms.create(vertx, options.realms(), clock);
+                        Authenticator authenticator = authenticator(ring, store.lookups(), replay, bearer);
+                        Supplier<Future<Void>> onClose = () -> store.close().get().transform(v -> replay.close())
+                                .transform(v -> bearer.close());
                         return deployPublic(vertx, authenticator).compose(deployed -> listen(vertx,
                                 new HttpServerOptions(), options.listen().management(),
                                 s -> s.requestHandler(ManagementApi.router(vertx, authenticator, store.admin(),
@@ -114,11 +118,12 @@ public final class AuthdServer {
                     }));
         }
 
-        private Authenticator authenticator(NonceKeyRing ring, CredentialStore store, ReplayStore replay) {
+        private Authenticator authenticator(NonceKeyRing ring, CredentialStore store, ReplayStore replay,
+                                            BearerAuthenticator bearer) {
             NonceService nonces = new NonceService(ring, clock);
             DigestChallenges challenges = new DigestChallenges(nonces);
             return new Authenticator(new Realms(options.realms(), options.defaultRealm()), challenges,
-                    new DigestVerifier(nonces, challenges), store, replay);
+                    new DigestVerifier(nonces, challenges), store, replay, bearer);
         }
 
         /** One server per event loop on the same port; Vert.x spreads connections across them. */

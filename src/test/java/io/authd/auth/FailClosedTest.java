@@ -32,7 +32,7 @@ class FailClosedTest {
 
     private Authenticator authenticator(CredentialStore store, ReplayStore replay) {
         return new Authenticator(new Realms(List.of(REALM), "example.com"), challenges,
-                new DigestVerifier(nonces, challenges), store, replay);
+                new DigestVerifier(nonces, challenges), store, replay, io.authd.bearer.BearerAuthenticator.none());
     }
 
     private Decision verifyCorrectAnswer(Authenticator a) {

@@ -2,6 +2,7 @@ package io.authd.api.http;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import io.authd.auth.BearerIdentity;
 import io.authd.auth.Decision;
 import io.authd.auth.DigestIdentity;
 import io.authd.auth.HeaderField;
@@ -99,8 +100,54 @@ final class JsonWriter {
             if (d.qop() != null) {
                 g.writeStringField("qop", d.qop().token());
             }
+        } else if (identity instanceof BearerIdentity b) {
+            bearer(g, b);
         }
         g.writeEndObject();
+    }
+
+    /** Contract "Bearer identity": subject, issuer, scopes, expiresAt (epoch seconds), claims. */
+    private static void bearer(JsonGenerator g, BearerIdentity b) throws IOException {
+        g.writeStringField("subject", b.subject());
+        if (b.issuer() != null) {
+            g.writeStringField("issuer", b.issuer());
+        }
+        g.writeArrayFieldStart("scopes");
+        for (String scope : b.scopes()) {
+            g.writeString(scope);
+        }
+        g.writeEndArray();
+        g.writeNumberField("expiresAt", b.expiresAt());
+        g.writeFieldName("claims");
+        value(g, b.claims());
+    }
+
+    /** A claim value as parsed from the token's JSON: maps, lists, strings, numbers, booleans and null. */
+    private static void value(JsonGenerator g, Object v) throws IOException {
+        switch (v) {
+            case null -> g.writeNull();
+            case java.util.Map<?, ?> map -> {
+                g.writeStartObject();
+                for (var e : map.entrySet()) {
+                    g.writeFieldName(String.valueOf(e.getKey()));
+                    value(g, e.getValue());
+                }
+                g.writeEndObject();
+            }
+            case List<?> list -> {
+                g.writeStartArray();
+                for (Object item : list) {
+                    value(g, item);
+                }
+                g.writeEndArray();
+            }
+            case Boolean bool -> g.writeBoolean(bool);
+            case Long n -> g.writeNumber(n);
+            case Integer n -> g.writeNumber(n);
+            case Double n -> g.writeNumber(n);
+            case Number n -> g.writeNumber(n.toString());
+            default -> g.writeString(v.toString());
+        }
     }
 
     private interface Body {

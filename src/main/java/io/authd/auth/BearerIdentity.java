@@ -1,0 +1,34 @@
+package io.authd.auth;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A subject authenticated with a Bearer token (contract "Bearer identity").
+ *
+ * @param subject   the token's {@code sub}; forwarded upstream as {@code X-Authd-User}
+ * @param issuer    the token's {@code iss}
+ * @param scopes    the scopes the token grants ({@code scope} or {@code scp})
+ * @param expiresAt the token's {@code exp}, in seconds since the epoch
+ * @param claims    the claims the realm copies out of the token, as JSON values (String, Number, Boolean,
+ *                  List, Map); never the token itself
+ */
+public record BearerIdentity(String subject, String realm, String issuer, List<String> scopes, long expiresAt,
+                             Map<String, Object> claims) implements Identity {
+    public BearerIdentity {
+        Objects.requireNonNull(subject, "subject");
+        scopes = List.copyOf(scopes);
+        claims = Map.copyOf(claims);
+    }
+
+    @Override
+    public String scheme() {
+        return "Bearer";
+    }
+
+    @Override
+    public String user() {
+        return subject;
+    }
+}

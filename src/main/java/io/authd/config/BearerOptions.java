@@ -1,0 +1,37 @@
+package io.authd.config;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * A realm's Bearer tokens (RFC 6750; RFC 8898 for SIP). A realm without this section offers no Bearer challenge
+ * and treats Bearer credentials as no credentials.
+ *
+ * @param issuers     the trusted token issuers, at least one, each {@code issuer} once
+ * @param clockSkew   tolerance when comparing {@code exp}, {@code nbf} and {@code iat} with the clock
+ * @param claims      names of token claims copied into the identity's {@code claims}
+ * @param scope       the {@code scope} the challenge announces (RFC 6750 §3, RFC 8898 §2.3); null: none
+ * @param authzServer SIP only: the authorization server in the challenge's {@code authz_server} (RFC 8898 §2.3)
+ */
+public record BearerOptions(List<IssuerOptions> issuers, Duration clockSkew, List<String> claims, String scope,
+                            String authzServer) {
+
+    public static final Duration DEFAULT_CLOCK_SKEW = Duration.ofSeconds(60);
+
+    public BearerOptions {
+        clockSkew = clockSkew == null ? DEFAULT_CLOCK_SKEW : clockSkew;
+        claims = claims == null ? List.of() : claims;
+        Problems problems = new Problems();
+        problems.checkList("issuers", issuers, false, ".issuer", IssuerOptions::issuer);
+        problems.check(!clockSkew.isNegative(), "clockSkew", "must not be negative, got '" + Durations.format(clockSkew) + "'");
+        problems.checkList("claims", claims, true, "", c -> c);
+        // Both are sent inside a quoted-string: RFC 6750 §3 scope-tokens and a URI need no escaping.
+        problems.check(scope == null || Quotable.isScopeList(scope), "scope",
+                "must be scope tokens separated by single spaces (RFC 6750 §3), got '" + scope + "'");
+        problems.check(authzServer == null || Quotable.isAbsoluteUri(authzServer), "authzServer",
+                "must be an absolute http(s) URI, got '" + authzServer + "'");
+        problems.throwIfAny();
+        issuers = List.copyOf(issuers);
+        claims = List.copyOf(claims);
+    }
+}
