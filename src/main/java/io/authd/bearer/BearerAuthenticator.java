@@ -9,6 +9,8 @@ import io.authd.auth.Role;
 import io.authd.config.RealmOptions;
 import io.authd.digest.VerifyContext;
 import io.vertx.core.Future;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -20,6 +22,7 @@ import java.util.Map;
  * (the contract: Digest challenges first, then Bearer). Realms without a {@code bearer} section offer none.
  */
 public final class BearerAuthenticator {
+    private static final Logger LOG = LoggerFactory.getLogger(BearerAuthenticator.class);
     private static final int RETRY_AFTER_SECONDS = 1;
 
     private final Map<String, TokenVerifier> byRealm;
@@ -79,6 +82,8 @@ public final class BearerAuthenticator {
      * Bearer one carrying the error; {@code insufficient_scope} is 403 with only the Bearer challenge.
      */
     private static Decision refused(VerifyContext ctx, TokenVerifier v, Reason reason, String description) {
+        // The reason and a fixed phrase only: a token is a credential and never goes to the log.
+        LOG.debug("Bearer token refused in realm {}: {} ({})", ctx.realm().name(), reason.code(), description);
         Role role = ctx.request().role();
         HeaderField bearer = new HeaderField(role.challengeHeader(), BearerChallenge.error(ctx.request().protocol(),
                 ctx.realm().name(), v.options(), reason, description, ctx.request().requiredScopes()));
