@@ -1,5 +1,7 @@
 package io.authd.config;
 
+import io.authd.bearer.ScopeTokens;
+
 import java.time.Duration;
 import java.util.List;
 
@@ -26,7 +28,7 @@ public record BearerOptions(List<IssuerOptions> issuers, Duration clockSkew, Lis
         problems.check(!clockSkew.isNegative(), "clockSkew", "must not be negative, got '" + Durations.format(clockSkew) + "'");
         problems.checkList("claims", claims, true, "", c -> c);
         // Both are sent inside a quoted-string: RFC 6750 §3 scope-tokens and a URI need no escaping.
-        problems.check(scope == null || Quotable.isScopeList(scope), "scope",
+        problems.check(scope == null || ScopeTokens.isList(scope), "scope",
                 "must be scope tokens separated by single spaces (RFC 6750 §3), got '" + scope + "'");
         problems.check(authzServer == null || Quotable.isAbsoluteUri(authzServer), "authzServer",
                 "must be an absolute http(s) URI, got '" + authzServer + "'");

@@ -8,14 +8,6 @@ final class Quotable {
     private Quotable() {
     }
 
-    /** RFC 6750 §3: {@code scope-token = 1*( %x21 / %x23-5B / %x5D-7E )}, separated by single spaces. */
-    static boolean isScopeList(String s) {
-        if (s.isEmpty() || s.startsWith(" ") || s.endsWith(" ") || s.contains("  ")) {
-            return false;
-        }
-        return s.chars().allMatch(c -> c == ' ' || c == 0x21 || c >= 0x23 && c <= 0x5B || c >= 0x5D && c <= 0x7E);
-    }
-
     static boolean isAbsoluteUri(String s) {
         try {
             URI uri = new URI(s);

@@ -204,6 +204,17 @@ class BearerEndToEndTest {
     }
 
     @Test
+    void requiredScopeThatCouldBreakOutOfTheChallengeIsInvalidInput() throws Exception {
+        JsonObject req = new JsonObject().put("method", "GET").put("uri", "/api").put("realm", "md5.example.com")
+                .put("requiredScopes", new JsonArray().add("read").add("a\", error=\"x"));
+
+        var r = server.post("/v1/verify", req.encode());
+
+        assertThat(r.statusCode()).isEqualTo(400);
+        assertThat(new JsonObject(r.body()).getJsonObject("error").getString("message")).startsWith("requiredScopes[1]");
+    }
+
+    @Test
     void proxyRoleAnswers407WithProxyAuthenticateForBearerErrorsToo() throws Exception {
         JsonObject req = new JsonObject().put("method", "GET").put("uri", "/api").put("realm", "md5.example.com")
                 .put("role", "proxy").put("authorization", "Bearer not.a.token");

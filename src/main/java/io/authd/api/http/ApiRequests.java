@@ -5,6 +5,7 @@ import io.authd.auth.Protocol;
 import io.authd.auth.Realms;
 import io.authd.auth.Role;
 import io.authd.auth.VerifyRequest;
+import io.authd.bearer.ScopeTokens;
 import io.authd.config.RealmOptions;
 import io.authd.digest.DigestAlgorithm;
 
@@ -47,10 +48,25 @@ final class ApiRequests {
         if (f.uri == null || f.uri.isEmpty()) {
             return Decoded.invalid(ApiError.missingField("uri"));
         }
+        ApiError badScope = checkScopes(f.requiredScopes);
+        if (badScope != null) {
+            return Decoded.invalid(badScope);
+        }
         Common c = new Common();
         ApiError e = c.resolve(f.protocol, f.role, f.realm, f.algorithms, f.clientAddress);
         return e != null ? Decoded.invalid(e) : new Decoded.Ok<>(new VerifyRequest(c.protocol, c.role, f.method,
                 f.uri, c.realm.name(), f.authorization, f.body, f.clientAddress, f.requiredScopes, c.algorithms));
+    }
+
+    /** Required scopes are echoed in an {@code insufficient_scope} challenge, so each must be a scope-token. */
+    private static ApiError checkScopes(List<String> scopes) {
+        for (int i = 0; scopes != null && i < scopes.size(); i++) {
+            if (!ScopeTokens.isToken(scopes.get(i))) {
+                return ApiError.invalidField("requiredScopes[" + i + "]",
+                        "must be a scope token (RFC 6750 §3: printable ASCII without space, '\"' or '\\')");
+            }
+        }
+        return null;
     }
 
     /** Forward-auth takes protocol, role and realm from query parameters. */
