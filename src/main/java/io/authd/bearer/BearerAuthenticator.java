@@ -6,15 +6,20 @@ import io.authd.auth.Outcome;
 import io.authd.auth.Protocol;
 import io.authd.auth.Reason;
 import io.authd.auth.Role;
+import io.authd.auth.ThrottledWarning;
 import io.authd.config.RealmOptions;
+import io.authd.credentials.ApiKeyTokens;
+import io.authd.credentials.CredentialStore;
 import io.authd.digest.VerifyContext;
 import io.vertx.core.Future;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Bearer tokens for the authenticator: verifies a token against its realm's issuers and turns the finding into a
@@ -24,22 +29,29 @@ import java.util.Map;
 public final class BearerAuthenticator {
     private static final Logger LOG = LoggerFactory.getLogger(BearerAuthenticator.class);
     private static final int RETRY_AFTER_SECONDS = 1;
+    private static final ThrottledWarning UNAVAILABLE = new ThrottledWarning(LOG, java.time.Duration.ofSeconds(5));
 
     private final Map<String, TokenVerifier> byRealm;
     private final List<IssuerKeys> keys;
+    private final CredentialStore store;
+    private final InstantSource clock;
 
     /**
      * @param byRealm the verifier of each realm that accepts Bearer tokens, by realm name
      * @param keys    every issuer's keys, closed with this
+     * @param store   where API keys are looked up, for realms with {@code apiKeys: true}
      */
-    public BearerAuthenticator(Map<String, TokenVerifier> byRealm, List<IssuerKeys> keys) {
+    public BearerAuthenticator(Map<String, TokenVerifier> byRealm, List<IssuerKeys> keys, CredentialStore store,
+                               InstantSource clock) {
         this.byRealm = Map.copyOf(byRealm);
         this.keys = List.copyOf(keys);
+        this.store = store;
+        this.clock = clock;
     }
 
     /** No realm accepts Bearer tokens. */
     public static BearerAuthenticator none() {
-        return new BearerAuthenticator(Map.of(), List.of());
+        return new BearerAuthenticator(Map.of(), List.of(), null, InstantSource.system());
     }
 
     /** {@code d} with the realm's plain Bearer challenge appended when it is a challenge and the realm offers Bearer. */
@@ -59,6 +71,15 @@ public final class BearerAuthenticator {
                     "realm " + ctx.realm().name() + " does not accept Bearer tokens"));
         }
         List<String> scopes = ctx.request().requiredScopes();
+        Optional<ApiKeyTokens.Presented> apiKey = v.options().apiKeys() ? ApiKeyTokens.parse(token) : Optional.empty();
+        if (apiKey.isPresent()) {
+            return store.findApiKey(ctx.realm().name(), apiKey.get().id())
+                    .map(found -> decide(ctx, v, ApiKeyCheck.check(found, apiKey.get(), scopes, clock.instant())))
+                    .otherwise(err -> {
+                        UNAVAILABLE.warn("cannot look up an API key for realm " + ctx.realm().name(), err);
+                        return Decision.unavailable("credential store unavailable", RETRY_AFTER_SECONDS);
+                    });
+        }
         TokenCheck first = v.check(token, scopes);
         IssuerKeys refetch = first instanceof TokenCheck.UnknownKey u ? u.keys()
                 : first instanceof TokenCheck.NoKeys n ? n.keys() : null;

@@ -3,6 +3,7 @@ package io.authd.bearer;
 import com.nimbusds.jose.jwk.JWKSet;
 import io.authd.config.IssuerOptions;
 import io.authd.config.RealmOptions;
+import io.authd.credentials.CredentialStore;
 import io.vertx.core.Vertx;
 
 import java.io.IOException;
@@ -22,7 +23,8 @@ public final class BearerRealms {
     private BearerRealms() {
     }
 
-    public static BearerAuthenticator create(Vertx vertx, Iterable<RealmOptions> realms, InstantSource clock) {
+    public static BearerAuthenticator create(Vertx vertx, Iterable<RealmOptions> realms, CredentialStore store,
+                                             InstantSource clock) {
         Map<String, TokenVerifier> byRealm = new HashMap<>();
         List<IssuerKeys> all = new ArrayList<>();
         for (RealmOptions realm : realms) {
@@ -37,7 +39,7 @@ public final class BearerRealms {
             }
             byRealm.put(realm.name(), new TokenVerifier(realm.name(), realm.bearer(), issuers, clock));
         }
-        return new BearerAuthenticator(byRealm, all);
+        return new BearerAuthenticator(byRealm, all, store, clock);
     }
 
     private static IssuerKeys keys(Vertx vertx, IssuerOptions issuer, InstantSource clock) {

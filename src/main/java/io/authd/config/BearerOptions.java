@@ -9,14 +9,15 @@ import java.util.List;
  * A realm's Bearer tokens (RFC 6750; RFC 8898 for SIP). A realm without this section offers no Bearer challenge
  * and treats Bearer credentials as no credentials.
  *
- * @param issuers     the trusted token issuers, at least one, each {@code issuer} once
+ * @param issuers     the trusted token issuers, each {@code issuer} once; may be empty only with {@code apiKeys}
  * @param clockSkew   tolerance when comparing {@code exp}, {@code nbf} and {@code iat} with the clock
  * @param claims      names of token claims copied into the identity's {@code claims}
  * @param scope       the {@code scope} the challenge announces (RFC 6750 §3, RFC 8898 §2.3); null: none
  * @param authzServer SIP only: the authorization server in the challenge's {@code authz_server} (RFC 8898 §2.3)
+ * @param apiKeys     also accept the realm's API keys ({@code ak_...}) from the credential store
  */
 public record BearerOptions(List<IssuerOptions> issuers, Duration clockSkew, List<String> claims, String scope,
-                            String authzServer) {
+                            String authzServer, Boolean apiKeys) {
 
     public static final Duration DEFAULT_CLOCK_SKEW = Duration.ofSeconds(60);
 
@@ -24,7 +25,10 @@ public record BearerOptions(List<IssuerOptions> issuers, Duration clockSkew, Lis
         clockSkew = clockSkew == null ? DEFAULT_CLOCK_SKEW : clockSkew;
         claims = claims == null ? List.of() : claims;
         Problems problems = new Problems();
-        problems.checkList("issuers", issuers, false, ".issuer", IssuerOptions::issuer);
+        // Boxed: a section without defaults of its own leaves absent keys null; absent means false.
+        apiKeys = Boolean.TRUE.equals(apiKeys);
+        issuers = issuers == null ? List.of() : issuers;
+        problems.checkList("issuers", issuers, apiKeys, ".issuer", IssuerOptions::issuer);
         problems.check(!clockSkew.isNegative(), "clockSkew", "must not be negative, got '" + Durations.format(clockSkew) + "'");
         problems.checkList("claims", claims, true, "", c -> c);
         // Both are sent inside a quoted-string: RFC 6750 §3 scope-tokens and a URI need no escaping.

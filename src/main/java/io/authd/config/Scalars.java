@@ -32,6 +32,7 @@ final class Scalars {
             Map.entry(int.class, new Scalar("a number", Scalars::parseInt)),
             Map.entry(double.class, new Scalar("a number", Scalars::parseDouble)),
             Map.entry(boolean.class, new Scalar("true or false", Scalars::parseBoolean)),
+            Map.entry(Boolean.class, new Scalar("true or false", Scalars::parseBoolean)),
             Map.entry(Duration.class, new Scalar("a duration", Durations::parse)),
             Map.entry(Path.class, new Scalar("a path", Scalars::parsePath)),
             Map.entry(Mode.class, tokens("mode", Mode.values(), Scalars::lowerCase)),

@@ -54,7 +54,7 @@ final class CredentialYaml {
         if (!tree.problems().isEmpty()) {
             return failed(path, tree.problems());
         }
-        return new LoadResult.Loaded(CredentialSnapshot.of(tree.users()), stamp);
+        return new LoadResult.Loaded(CredentialSnapshot.of(tree.users(), tree.apiKeys()), stamp);
     }
 
     /** The file content for {@code snapshot}: header, then realms and users in sorted order for stable diffs. */
@@ -68,6 +68,19 @@ final class CredentialYaml {
             entry.put("enabled", user.enabled());
             ObjectNode ha1 = entry.putObject("ha1");
             user.ha1().forEach((hash, hex) -> ha1.put(hash.token(), hex));
+        }
+        if (!snapshot.apiKeys().isEmpty()) {
+            ObjectNode keys = root.putObject("apiKeys");
+            for (ApiKey key : snapshot.apiKeys()) {
+                ObjectNode realm = keys.has(key.realm()) ? (ObjectNode) keys.get(key.realm()) : keys.putObject(key.realm());
+                ObjectNode entry = realm.putObject(key.id());
+                entry.put("sha256", key.secretHash());
+                var scopes = entry.putArray("scopes");
+                key.scopes().forEach(scopes::add);
+                if (key.expiresAt() != null) {
+                    entry.put("expiresAt", key.expiresAt().toString());
+                }
+            }
         }
         try {
             // Values are double-quoted (no MINIMIZE_QUOTES): an all-digit HA1 must not read back as a number.

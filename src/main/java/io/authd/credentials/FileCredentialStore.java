@@ -106,6 +106,11 @@ public final class FileCredentialStore implements CredentialStore, CredentialAdm
     }
 
     @Override
+    public Future<Optional<ApiKey>> findApiKey(String realm, String id) {
+        return Future.succeededFuture(snapshot.findApiKey(realm, id));
+    }
+
+    @Override
     public Future<WriteResult> create(UserCredentials user) {
         return write(current -> CredentialEditor.create(current, user));
     }

@@ -106,7 +106,7 @@ public final class AuthdServer {
             return backend.compose(store -> ReplayStores.create(vertx, options.replay(), clock)
                     .recover(err -> store.close().get().transform(v -> Future.failedFuture(err)))
                     .compose(replay -> {
-                        BearerAuthenticator bearer = BearerRealms.create(vertx, options.realms(), clock);
+                        BearerAuthenticator bearer = BearerRealms.create(vertx, options.realms(), store.lookups(), clock);
                         Authenticator authenticator = authenticator(ring, store.lookups(), replay, bearer);
                         Supplier<Future<Void>> onClose = () -> store.close().get().transform(v -> replay.close())
                                 .transform(v -> bearer.close());

@@ -8,6 +8,7 @@ import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.JWKSet;
 import io.authd.testing.ClientDigest;
 import io.authd.testing.MutableClock;
+import io.authd.testing.Poll;
 import io.authd.testing.Processes;
 import io.authd.testing.TestJwks;
 import io.authd.testing.TestKeys;
@@ -76,7 +77,8 @@ class BearerEndToEndTest {
                 """.formatted(jwks.url("/main"), HMAC.publicJwk().toJSONString())
                 + bearerOnlyRealm("rotation", "minRefetchInterval: 10s")
                 + bearerOnlyRealm("outage", "minRefetchInterval: 10s\n          maxStaleness: 10m")
-                + bearerOnlyRealm("flood", "minRefetchInterval: 10s"));
+                + bearerOnlyRealm("flood", "minRefetchInterval: 10s")
+                + "  - name: keys.example.com\n    algorithms: []\n    bearer:\n      apiKeys: true\n");
         server = TestServer.startWith(dir, TestKeys.ring(1), clock, config);
     }
 
@@ -307,6 +309,45 @@ class BearerEndToEndTest {
 
         assertThat(ok.stdout()).isEqualTo("200 alice Bearer");
         assertThat(bad.stdout()).startsWith("401 ");
+    }
+
+    @Test
+    void apiKeyCreatedWithTheCliIsAcceptedAndRefusedOnceRevoked() throws Exception {
+        String file = dir.resolve("credentials.yaml").toString();
+        String key = cli("create", "-f", file, "--realm", "keys.example.com", "--scope", "read").strip();
+        String id = key.substring(3, 19);
+
+        Poll.until(Duration.ofSeconds(10), "the reload to serve the new key",
+                () -> "allow".equals(quietly(() -> verify("keys.example.com", "Bearer " + key, "read").getString("outcome"))));
+        JsonObject allowed = verify("keys.example.com", "Bearer " + key, "read");
+        JsonObject wrongSecret = verify("keys.example.com", "Bearer " + key.substring(0, 20) + "A".repeat(43));
+        cli("revoke", "-f", file, "--realm", "keys.example.com", id);
+
+        assertThat(allowed.getJsonObject("identity").getString("subject")).isEqualTo(id);
+        assertThat(allowed.getJsonObject("identity").encode()).doesNotContain(key.substring(20));
+        assertThat(wrongSecret.getString("reason")).isEqualTo("invalid_token");
+        Poll.until(Duration.ofSeconds(10), "the reload to drop the revoked key",
+                () -> "invalid_token".equals(quietly(() -> verify("keys.example.com", "Bearer " + key).getString("reason"))));
+    }
+
+    private static String cli(String... args) {
+        java.io.StringWriter out = new java.io.StringWriter();
+        int code = new picocli.CommandLine(new io.authd.cli.ApiKeyCommand()).setOut(new java.io.PrintWriter(out))
+                .execute(args);
+        assertThat(code).as("authd apikey " + String.join(" ", args)).isZero();
+        return out.toString();
+    }
+
+    private interface Call<T> {
+        T get() throws Exception;
+    }
+
+    private static <T> T quietly(Call<T> call) {
+        try {
+            return call.get();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test

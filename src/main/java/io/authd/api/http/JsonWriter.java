@@ -117,7 +117,9 @@ final class JsonWriter {
             g.writeString(scope);
         }
         g.writeEndArray();
-        g.writeNumberField("expiresAt", b.expiresAt());
+        if (b.expiresAt() != null) {
+            g.writeNumberField("expiresAt", b.expiresAt());
+        }
         g.writeFieldName("claims");
         value(g, b.claims());
     }
