@@ -109,8 +109,12 @@ public final class ApiKeyCommand {
     }
 
     static String row(ApiKey k) {
-        return k.realm() + "\t" + k.id() + "\t" + String.join(" ", k.scopes()) + "\t"
-                + (k.expiresAt() == null ? "never" : k.expiresAt());
+        return row(k.realm(), k.id(), k.scopes(), k.expiresAt() == null ? null : k.expiresAt().toString());
+    }
+
+    /** One line of the key table: realm, id, scopes, expiry ({@code never} when none). */
+    static String row(String realm, String id, List<String> scopes, String expiresAt) {
+        return realm + "\t" + id + "\t" + String.join(" ", scopes) + "\t" + (expiresAt == null ? "never" : expiresAt);
     }
 
     /** What is wrong with a new key's realm, scopes or expiry, checked before anything is written. */

@@ -7,6 +7,7 @@ import io.authd.auth.Decision;
 import io.authd.auth.DigestIdentity;
 import io.authd.auth.HeaderField;
 import io.authd.auth.Identity;
+import io.authd.credentials.ApiKey;
 import io.authd.credentials.UserEntry;
 import io.authd.digest.HashFunction;
 import io.vertx.core.buffer.Buffer;
@@ -75,6 +76,41 @@ final class JsonWriter {
             g.writeStringField("next", next);
             g.writeEndObject();
         });
+    }
+
+    /** An API key as the admin API shows it: never its hash; the whole key only in the answer that created it. */
+    static Buffer apiKey(ApiKey key, String token) {
+        return write(g -> apiKey(g, key, token));
+    }
+
+    static Buffer apiKeys(List<ApiKey> keys) {
+        return write(g -> {
+            g.writeStartObject();
+            g.writeArrayFieldStart("apiKeys");
+            for (ApiKey key : keys) {
+                apiKey(g, key, null);
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+        });
+    }
+
+    private static void apiKey(JsonGenerator g, ApiKey key, String token) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("realm", key.realm());
+        g.writeStringField("id", key.id());
+        g.writeArrayFieldStart("scopes");
+        for (String scope : key.scopes()) {
+            g.writeString(scope);
+        }
+        g.writeEndArray();
+        if (key.expiresAt() != null) {
+            g.writeStringField("expiresAt", key.expiresAt().toString());
+        }
+        if (token != null) {
+            g.writeStringField("key", token);
+        }
+        g.writeEndObject();
     }
 
     private static void user(JsonGenerator g, UserEntry user) throws IOException {
