@@ -63,8 +63,7 @@ final class CredentialYaml {
         root.put("version", CredentialTree.VERSION);
         ObjectNode realms = root.putObject("realms");
         for (UserCredentials user : snapshot.users()) {
-            ObjectNode realm = realms.has(user.realm()) ? (ObjectNode) realms.get(user.realm()) : realms.putObject(user.realm());
-            ObjectNode entry = realm.putObject(user.username());
+            ObjectNode entry = child(realms, user.realm()).putObject(user.username());
             entry.put("enabled", user.enabled());
             ObjectNode ha1 = entry.putObject("ha1");
             user.ha1().forEach((hash, hex) -> ha1.put(hash.token(), hex));
@@ -72,8 +71,7 @@ final class CredentialYaml {
         if (!snapshot.apiKeys().isEmpty()) {
             ObjectNode keys = root.putObject("apiKeys");
             for (ApiKey key : snapshot.apiKeys()) {
-                ObjectNode realm = keys.has(key.realm()) ? (ObjectNode) keys.get(key.realm()) : keys.putObject(key.realm());
-                ObjectNode entry = realm.putObject(key.id());
+                ObjectNode entry = child(keys, key.realm()).putObject(key.id());
                 entry.put("sha256", key.secretHash());
                 var scopes = entry.putArray("scopes");
                 key.scopes().forEach(scopes::add);
@@ -88,6 +86,11 @@ final class CredentialYaml {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a tree of strings and booleans always serialises", e);
         }
+    }
+
+    /** The mapping under {@code name}, added when there is none yet. */
+    private static ObjectNode child(ObjectNode parent, String name) {
+        return parent.has(name) ? (ObjectNode) parent.get(name) : parent.putObject(name);
     }
 
     /**

@@ -58,7 +58,7 @@ public final class TestJwks implements AutoCloseable {
     }
 
     @Override
-    public void close() throws Exception {
+    public void close() throws java.util.concurrent.TimeoutException {
         server.shutdown(0, TimeUnit.SECONDS).await(10, TimeUnit.SECONDS);
         vertx.close().await(10, TimeUnit.SECONDS);
     }

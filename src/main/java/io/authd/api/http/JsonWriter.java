@@ -99,11 +99,7 @@ final class JsonWriter {
         g.writeStartObject();
         g.writeStringField("realm", key.realm());
         g.writeStringField("id", key.id());
-        g.writeArrayFieldStart("scopes");
-        for (String scope : key.scopes()) {
-            g.writeString(scope);
-        }
-        g.writeEndArray();
+        strings(g, "scopes", key.scopes());
         if (key.expiresAt() != null) {
             g.writeStringField("expiresAt", key.expiresAt().toString());
         }
@@ -148,11 +144,7 @@ final class JsonWriter {
         if (b.issuer() != null) {
             g.writeStringField("issuer", b.issuer());
         }
-        g.writeArrayFieldStart("scopes");
-        for (String scope : b.scopes()) {
-            g.writeString(scope);
-        }
-        g.writeEndArray();
+        strings(g, "scopes", b.scopes());
         if (b.expiresAt() != null) {
             g.writeNumberField("expiresAt", b.expiresAt());
         }
@@ -186,6 +178,14 @@ final class JsonWriter {
             case Number n -> g.writeNumber(n.toString());
             default -> g.writeString(v.toString());
         }
+    }
+
+    private static void strings(JsonGenerator g, String field, List<String> values) throws IOException {
+        g.writeArrayFieldStart(field);
+        for (String v : values) {
+            g.writeString(v);
+        }
+        g.writeEndArray();
     }
 
     private interface Body {
