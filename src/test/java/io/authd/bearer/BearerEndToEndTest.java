@@ -180,6 +180,15 @@ class BearerEndToEndTest {
         String badSignature = TestTokens.rsa("main-rsa", JWSAlgorithm.RS256).sign(claims(clock.instant(), "a", "").build());
         String notYetValid = RSA.sign(claims(clock.instant().plusSeconds(3600), "alice", "").build());
 
+        String none = com.nimbusds.jose.util.Base64URL.encode("{\"alg\":\"none\"}") + "."
+                + com.nimbusds.jose.util.Base64URL.encode(claims(clock.instant(), "alice", "").build().toString()) + ".";
+        byte[] rsaPublicKey = ((com.nimbusds.jose.jwk.RSAKey) RSA.publicJwk()).toRSAPublicKey().getEncoded();
+        String confused = TestTokens.nimbus(new com.nimbusds.jose.crypto.MACSigner(rsaPublicKey)).sign(
+                new com.nimbusds.jose.JWSHeader.Builder(JWSAlgorithm.HS256).keyID("main-rsa").build(),
+                claims(clock.instant(), "alice", "").build());
+
+        assertRefused(none, "malformed token");
+        assertRefused(confused, "algorithm not allowed");
         assertRefused(wrongAudience, "token is not for this audience");
         assertRefused(wrongIssuer, "untrusted issuer");
         assertRefused(badSignature, "bad signature");
@@ -307,8 +316,14 @@ class BearerEndToEndTest {
         Processes.Result bad = Processes.run(List.of(Processes.require("curl"), "-s", "-o", "/dev/null",
                 "-w", "%{http_code} %header{www-authenticate}", "-H", "Authorization: Bearer x.y.z", url));
 
+        Processes.Result lacksScope = Processes.run(List.of(Processes.require("curl"), "-s", "-o", "/dev/null",
+                "-w", "%{http_code} %header{www-authenticate}", "-H", "Authorization: Bearer " + token(RSA, "read"),
+                url + "&scope=read+admin"));
+
         assertThat(ok.stdout()).isEqualTo("200 alice Bearer");
         assertThat(bad.stdout()).startsWith("401 ");
+        assertThat(lacksScope.stdout()).isEqualTo("403 Bearer realm=\"md5.example.com\", scope=\"read admin\", "
+                + "error=\"insufficient_scope\", error_description=\"token lacks a required scope\"");
     }
 
     @Test
