@@ -9,7 +9,7 @@ import java.util.List;
 
 /**
  * Writes a Bearer challenge: {@code Bearer realm="..."} with the realm's {@code scope}, for SIP its
- * {@code authz_server} (RFC 8898 §2.3), and after a refused token the RFC 6750 §3 {@code error} and
+ * {@code authz_server} (RFC 8898, WWW-Authenticate syntax), and after a refused token the RFC 6750 §3 {@code error} and
  * {@code error_description}. A request that sent no token gets no error attributes (RFC 6750 §3.1: "the
  * resource server SHOULD NOT include an error code or other error information").
  */

@@ -12,8 +12,8 @@ import java.util.List;
  * @param issuers     the trusted token issuers, each {@code issuer} once; may be empty only with {@code apiKeys}
  * @param clockSkew   tolerance when comparing {@code exp}, {@code nbf} and {@code iat} with the clock
  * @param claims      names of token claims copied into the identity's {@code claims}
- * @param scope       the {@code scope} the challenge announces (RFC 6750 §3, RFC 8898 §2.3); null: none
- * @param authzServer SIP only: the authorization server in the challenge's {@code authz_server} (RFC 8898 §2.3)
+ * @param scope       the {@code scope} the challenge announces (RFC 6750 §3, RFC 8898, WWW-Authenticate syntax); null: none
+ * @param authzServer SIP only: the authorization server in the challenge's {@code authz_server} (RFC 8898, WWW-Authenticate syntax)
  * @param apiKeys     also accept the realm's API keys ({@code ak_...}) from the credential store
  */
 public record BearerOptions(List<IssuerOptions> issuers, Duration clockSkew, List<String> claims, String scope,

@@ -8,7 +8,7 @@ import java.util.List;
  * other realms are passed over, not refused; but any value that does not parse makes the request malformed,
  * since authd cannot tell which realm it was meant for.
  *
- * <p>Bearer tokens (RFC 6750 §2.1, RFC 8898 §2.2) carry no realm: the first one is picked when no Digest
+ * <p>Bearer tokens (RFC 6750 §2.1, RFC 8898) carry no realm: the first one is picked when no Digest
  * credentials for the realm came with it, so a client that sends both is answered for the realm's own Digest.
  */
 public sealed interface CredentialsSelection {
