@@ -1,10 +1,10 @@
 package io.authd.auth;
 
+import io.authd.bearer.BearerAuthenticator;
 import io.authd.config.RealmOptions;
 import io.authd.credentials.CredentialStore;
 import io.authd.credentials.UserCredentials;
 import io.authd.digest.CredentialsSelection;
-import io.authd.digest.DigestAlgorithm;
 import io.authd.digest.DigestChallenges;
 import io.authd.digest.DigestCredentials;
 import io.authd.digest.DigestVerifier;
@@ -36,16 +36,19 @@ public final class Authenticator {
     private final DigestVerifier verifier;
     private final CredentialStore credentials;
     private final ReplayStore replay;
+    private final BearerAuthenticator bearer;
     private final AuthMetrics metrics;
     private final AuditLog audit;
 
     public Authenticator(Realms realms, DigestChallenges challenges, DigestVerifier verifier,
-                         CredentialStore credentials, ReplayStore replay, AuthMetrics metrics, AuditLog audit) {
+                         CredentialStore credentials, ReplayStore replay, BearerAuthenticator bearer,
+                         AuthMetrics metrics, AuditLog audit) {
         this.realms = realms;
         this.challenges = challenges;
         this.verifier = verifier;
         this.credentials = credentials;
         this.replay = replay;
+        this.bearer = bearer;
         this.metrics = metrics;
         this.audit = audit;
     }
@@ -64,14 +67,17 @@ public final class Authenticator {
         long started = System.nanoTime();
         RealmOptions realm = realm(r.realm());
         var offered = r.algorithms() == null ? realm.algorithms() : r.algorithms();
-        Decision d = Decision.challenge(r.role().challengeStatus(), Reason.MISSING_CREDENTIALS,
-                challenges.headers(r.protocol(), r.role(), realm, offered, r.clientAddress(), false), null);
+        Decision d = bearer.offer(r.protocol(), r.role(), realm, Decision.challenge(r.role().challengeStatus(),
+                Reason.MISSING_CREDENTIALS, challenges.headers(r.protocol(), r.role(), realm, offered, r.clientAddress(),
+                        false), null));
         metrics.challenged(api, r.protocol(), System.nanoTime() - started);
         return d;
     }
 
     /**
      * Every verification, whichever API it came through, is answered here: the one place that counts and audits.
+     * Bearer tokens go to {@link BearerAuthenticator}, Digest stays here; every Digest challenge also offers Bearer
+     * where the realm accepts it.
      *
      * @param api the API the request came through, for metrics
      */
@@ -79,19 +85,34 @@ public final class Authenticator {
         long started = System.nanoTime();
         VerifyContext ctx = VerifyContext.of(r, realm(r.realm()), challenges);
         CredentialsSelection selection = CredentialsSelection.select(r.authorization(), ctx.realm().name());
-        Scheme scheme = selection instanceof CredentialsSelection.Found || selection instanceof CredentialsSelection.OtherRealm
-                ? Scheme.DIGEST : Scheme.NONE;
         DigestCredentials claimed = selection instanceof CredentialsSelection.Found f ? f.credentials() : null;
         // onSuccess returns the same future: no copy per request. It never fails (see verifyDigest).
-        return decide(ctx, selection).onSuccess(d -> {
-            metrics.verified(api, r.protocol(), scheme, claimed == null ? null : claimed.algorithm(), d,
+        return decide(r, ctx, selection).onSuccess(d -> {
+            metrics.verified(api, r.protocol(), scheme(selection), claimed == null ? null : claimed.algorithm(), d,
                     System.nanoTime() - started);
             audit.verified(r, ctx.realm().name(), claimed == null ? null : claimed.username(),
                     claimed != null && claimed.userhash(), d);
         });
     }
 
-    private Future<Decision> decide(VerifyContext ctx, CredentialsSelection selection) {
+    private static Scheme scheme(CredentialsSelection selection) {
+        return switch (selection) {
+            case CredentialsSelection.Found f -> Scheme.DIGEST;
+            case CredentialsSelection.OtherRealm o -> Scheme.DIGEST;
+            case CredentialsSelection.Bearer b -> Scheme.BEARER;
+            case CredentialsSelection.None n -> Scheme.NONE;
+            case CredentialsSelection.Malformed m -> Scheme.NONE;
+        };
+    }
+
+    private Future<Decision> decide(VerifyRequest r, VerifyContext ctx, CredentialsSelection selection) {
+        if (selection instanceof CredentialsSelection.Bearer b) {
+            return bearer.verify(ctx, b.token());
+        }
+        return verifyDigest(ctx, selection).map(d -> bearer.offer(r.protocol(), r.role(), ctx.realm(), d));
+    }
+
+    private Future<Decision> verifyDigest(VerifyContext ctx, CredentialsSelection selection) {
         return switch (selection) {
             case CredentialsSelection.None none -> Future.succeededFuture(
                     ctx.challenge(Reason.MISSING_CREDENTIALS, false, null));
@@ -100,6 +121,7 @@ public final class Authenticator {
             case CredentialsSelection.OtherRealm o -> Future.succeededFuture(
                     ctx.challenge(Reason.REALM_MISMATCH, false, "credentials are for another realm"));
             case CredentialsSelection.Found f -> verifyDigest(ctx, f.credentials());
+            case CredentialsSelection.Bearer b -> throw new IllegalStateException("Bearer is dispatched before");
         };
     }
 

@@ -9,13 +9,13 @@ import java.util.concurrent.atomic.LongAdder;
  * A warning logged at most once per interval, with the number of occurrences it stood for: during a store
  * outage every request fails the same way, and a line per request would bury the log (and cost the event loop).
  */
-final class ThrottledWarning {
+public final class ThrottledWarning {
     private final Logger log;
     private final long intervalNanos;
     private final AtomicLong nextNanos = new AtomicLong(Long.MIN_VALUE);
     private final LongAdder skipped = new LongAdder();
 
-    ThrottledWarning(Logger log, java.time.Duration interval) {
+    public ThrottledWarning(Logger log, java.time.Duration interval) {
         this.log = log;
         this.intervalNanos = interval.toNanos();
     }
@@ -24,7 +24,7 @@ final class ThrottledWarning {
      * Logs {@code message: cause} unless a line was logged within the interval; then only counts it. The cause is
      * logged as its one-line {@code toString()}, not its stack trace: the stack of a timeout says nothing new.
      */
-    void warn(String message, Throwable cause) {
+    public void warn(String message, Throwable cause) {
         long now = System.nanoTime();
         long next = nextNanos.get();
         if ((next != Long.MIN_VALUE && now - next < 0) || !nextNanos.compareAndSet(next, now + intervalNanos)) {

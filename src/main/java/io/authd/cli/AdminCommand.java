@@ -4,10 +4,10 @@ import picocli.CommandLine.Command;
 
 import java.util.function.UnaryOperator;
 
-/** {@code admin user ...}: the admin API of a running server, from the command line. */
+/** {@code admin user ...}, {@code admin apikey ...}: the admin API of a running server, from the command line. */
 @Command(name = "admin", mixinStandardHelpOptions = true,
         description = "Manage a running server through its admin API on the management port.",
-        subcommands = AdminUserCommand.class)
+        subcommands = {AdminUserCommand.class, AdminApiKeyCommand.class})
 public final class AdminCommand {
     private final PasswordInput passwordInput;
     private final UnaryOperator<String> env;

@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "authd", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Authentication service for SIP and the web: Digest challenges and verification.",
         subcommands = {ServeCommand.class, MigrateCommand.class, UserCommand.class, ImportHtdigestCommand.class,
-                KeygenCommand.class, AdminTokenCommand.class, AdminCommand.class, CommandLine.HelpCommand.class})
+                KeygenCommand.class, AdminTokenCommand.class, AdminCommand.class, ApiKeyCommand.class, CommandLine.HelpCommand.class})
 public final class AuthdCommand {
 
     public static void main(String[] args) {

@@ -19,10 +19,12 @@ import java.util.List;
  * @param bindClientAddress nonces are bound to the client address they were minted for
  * @param allowNoQop        accept RFC 2069 answers without qop (no nonce-count, so no replay window)
  * @param userhash          offer {@code userhash=true} in HTTP challenges (RFC 7616 §3.4.4)
+ * @param bearer            Bearer tokens accepted in this realm; null: none (then at least one algorithm is needed)
  */
 public record RealmOptions(@JsonProperty(required = true) String name, List<DigestAlgorithm> algorithms,
                            List<Qop> qop, Duration nonceLifetime, double nextNonceAfter, UriCheck sipUriCheck,
-                           boolean bindClientAddress, boolean allowNoQop, boolean userhash) {
+                           boolean bindClientAddress, boolean allowNoQop, boolean userhash,
+                           BearerOptions bearer) {
 
     /** SHA-256 first for clients that can; MD5 after it because most SIP phones know nothing else. */
     public static final List<DigestAlgorithm> DEFAULT_ALGORITHMS = List.of(DigestAlgorithm.SHA_256, DigestAlgorithm.MD5);
@@ -33,7 +35,8 @@ public record RealmOptions(@JsonProperty(required = true) String name, List<Dige
     public RealmOptions {
         Problems problems = new Problems();
         checkName(problems, name);
-        problems.checkList("algorithms", algorithms, false, "", DigestAlgorithm::token);
+        // A realm may offer Bearer only; without Bearer, an empty list would leave nothing to answer with.
+        problems.checkList("algorithms", algorithms, bearer != null, "", DigestAlgorithm::token);
         // Without qop there is no nonce-count, so an empty list only makes sense when RFC 2069 answers are wanted.
         problems.checkList("qop", qop, allowNoQop, "", Qop::token);
         if (problems.present(nonceLifetime, "nonceLifetime")) {
@@ -51,7 +54,7 @@ public record RealmOptions(@JsonProperty(required = true) String name, List<Dige
     /** A realm with every default: the policy each {@code realms} entry starts from. */
     public static RealmOptions defaults(String name) {
         return new RealmOptions(name, DEFAULT_ALGORITHMS, DEFAULT_QOP, DEFAULT_NONCE_LIFETIME, DEFAULT_NEXT_NONCE_AFTER,
-                UriCheck.STRICT, false, false, true);
+                UriCheck.STRICT, false, false, true, null);
     }
 
     /**

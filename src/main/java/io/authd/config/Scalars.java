@@ -1,5 +1,6 @@
 package io.authd.config;
 
+import io.authd.bearer.JwtAlgorithm;
 import io.authd.digest.DigestAlgorithm;
 import io.authd.digest.Qop;
 
@@ -31,6 +32,7 @@ final class Scalars {
             Map.entry(int.class, new Scalar("a number", Scalars::parseInt)),
             Map.entry(double.class, new Scalar("a number", Scalars::parseDouble)),
             Map.entry(boolean.class, new Scalar("true or false", Scalars::parseBoolean)),
+            Map.entry(Boolean.class, new Scalar("true or false", Scalars::parseBoolean)),
             Map.entry(Duration.class, new Scalar("a duration", Durations::parse)),
             Map.entry(Path.class, new Scalar("a path", Scalars::parsePath)),
             Map.entry(Mode.class, tokens("mode", Mode.values(), Scalars::lowerCase)),
@@ -38,7 +40,8 @@ final class Scalars {
             Map.entry(ClientAuth.class, tokens("client auth", ClientAuth.values(), Scalars::lowerCase)),
             Map.entry(LogFormat.class, tokens("log format", LogFormat.values(), Scalars::lowerCase)),
             Map.entry(DigestAlgorithm.class, tokens("algorithm", DigestAlgorithm.values(), DigestAlgorithm::token)),
-            Map.entry(Qop.class, tokens("qop", Qop.values(), Qop::token)));
+            Map.entry(Qop.class, tokens("qop", Qop.values(), Qop::token)),
+            Map.entry(JwtAlgorithm.class, tokens("JWS algorithm", JwtAlgorithm.values(), JwtAlgorithm::token)));
 
     private Scalars() {
     }

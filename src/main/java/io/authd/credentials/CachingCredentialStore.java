@@ -91,6 +91,15 @@ public final class CachingCredentialStore implements CredentialStore, Credential
         return new CachingCredentialStore(delegate, options, clock);
     }
 
+    /**
+     * Not cached: a revoked key must be refused at once on every replica, and with the shared database each
+     * check reads the current row, so no invalidation has to reach the other replicas.
+     */
+    @Override
+    public Future<Optional<ApiKey>> findApiKey(String realm, String id) {
+        return Calls.start(() -> delegate.findApiKey(realm, id));
+    }
+
     @Override
     public Future<Optional<UserCredentials>> findByUsername(String realm, String username) {
         return lookup(new LookupKey.ByUsername(realm, username));

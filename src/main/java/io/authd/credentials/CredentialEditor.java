@@ -28,6 +28,16 @@ public final class CredentialEditor {
         return new RemoveResult(current.without(realm, user), existed);
     }
 
+    /** Stores a new API key (its hash; the secret is the caller's to show once). */
+    public static RemoveResult addApiKey(CredentialSnapshot current, ApiKey key) {
+        return new RemoveResult(current.withApiKey(key), true);
+    }
+
+    /** Revokes an API key by deleting it; {@link RemoveResult#existed()} is false if there was none. */
+    public static RemoveResult revokeApiKey(CredentialSnapshot current, String realm, String id) {
+        return new RemoveResult(current.withoutApiKey(realm, id), current.findApiKey(realm, id).isPresent());
+    }
+
     /** The users of {@code realm}, or of all realms when it is null, ordered by realm then username. */
     public static List<UserEntry> list(CredentialSnapshot snapshot, String realm) {
         return snapshot.users().stream()

@@ -20,6 +20,12 @@ import java.util.function.Function;
  *         MD5: "…32 lowercase hex…"
  *         SHA-256: "…64 lowercase hex…"
  *         SHA-512-256: "…64 lowercase hex…"
+ * apiKeys:                       # optional
+ *   example.com:
+ *     0123456789abcdef:          # the key id (ak_&lt;id&gt;_&lt;secret&gt;)
+ *       sha256: "…64 lowercase hex: SHA-256 of the secret…"
+ *       scopes: [read]           # optional
+ *       expiresAt: "2027-01-01T00:00:00Z"   # optional
  * </pre>
  *
  * <p>HA1 keys are {@link io.authd.digest.HashFunction#token()} names; a user may have any non-empty subset

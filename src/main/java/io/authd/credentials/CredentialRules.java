@@ -10,7 +10,7 @@ import java.util.Optional;
  * The rules every stored name and HA1 obeys, shared by the file loader, the editor and the htdigest importer
  * so that all three refuse the same things with the same words.
  */
-final class CredentialRules {
+public final class CredentialRules {
     /**
      * A longer username could not be sent in a Digest {@code username=} parameter at all, since the parser takes
      * no longer value; refusing it here keeps stores from holding users who can never log in.
@@ -24,7 +24,7 @@ final class CredentialRules {
      * A realm is compared and hashed exactly as configured: clients hash the realm string of the challenge
      * (RFC 7616 §3.4.2), so it is not normalised here.
      */
-    static Optional<String> realmProblem(String realm) {
+    public static Optional<String> realmProblem(String realm) {
         return nameProblem("realm", realm);
     }
 
@@ -69,7 +69,7 @@ final class CredentialRules {
     }
 
     /** {@code name} as it may appear in a one-line message: control characters escaped, empty shown as {@code ""}. */
-    static String printable(String name) {
+    public static String printable(String name) {
         if (name.isEmpty()) {
             return "\"\"";
         }

@@ -25,21 +25,35 @@ import java.util.TreeSet;
  * username and realm, and a stored copy could drift from them after a hand edit and silently lock the user
  * out of userhash logins.
  *
+ * <p>It also holds the realms' API keys (stored as hashes only), by realm and id.
+ *
  * <p>Lookups take no lock and do no I/O: a snapshot is shared by all event loops and swapped whole on reload.
  */
 public final class CredentialSnapshot {
     private static final Comparator<UserCredentials> ORDER =
             Comparator.comparing(UserCredentials::realm).thenComparing(UserCredentials::username);
 
+    private static final Comparator<ApiKey> KEY_ORDER = Comparator.comparing(ApiKey::realm).thenComparing(ApiKey::id);
+
     /** No users at all: what a missing file edits from. */
     public static final CredentialSnapshot EMPTY = of(List.of());
 
     private final List<UserCredentials> users;
     private final Map<String, RealmIndex> realms;
+    private final List<ApiKey> apiKeys;
+    private final Map<ApiKeyId, ApiKey> apiKeysByRealmAndId;
 
-    private CredentialSnapshot(List<UserCredentials> users, Map<String, RealmIndex> realms) {
+    private CredentialSnapshot(List<UserCredentials> users, Map<String, RealmIndex> realms, List<ApiKey> apiKeys) {
         this.users = users;
         this.realms = realms;
+        this.apiKeys = apiKeys;
+        Map<ApiKeyId, ApiKey> byId = new HashMap<>();
+        for (ApiKey key : apiKeys) {
+            if (byId.putIfAbsent(new ApiKeyId(key.realm(), key.id()), key) != null) {
+                throw new IllegalArgumentException("duplicate API key " + key.id() + " in realm " + key.realm());
+            }
+        }
+        this.apiKeysByRealmAndId = Map.copyOf(byId);
     }
 
     /**
@@ -49,13 +63,45 @@ public final class CredentialSnapshot {
      *                                  {@link CredentialRules}; loaders and editors check those first
      */
     public static CredentialSnapshot of(Collection<UserCredentials> users) {
+        return of(users, List.of());
+    }
+
+    /** Builds a snapshot of users and API keys; an API key id occurs once per realm. */
+    public static CredentialSnapshot of(Collection<UserCredentials> users, Collection<ApiKey> apiKeys) {
         List<UserCredentials> sorted = users.stream().sorted(ORDER).toList();
         Map<String, RealmIndex> realms = new HashMap<>();
         for (UserCredentials user : sorted) {
             requireValid(user);
             realms.computeIfAbsent(user.realm(), r -> new RealmIndex()).add(user);
         }
-        return new CredentialSnapshot(sorted, Map.copyOf(realms));
+        return new CredentialSnapshot(sorted, Map.copyOf(realms), apiKeys.stream().sorted(KEY_ORDER).toList());
+    }
+
+    public Optional<ApiKey> findApiKey(String realm, String id) {
+        return Optional.ofNullable(apiKeysByRealmAndId.get(new ApiKeyId(realm, id)));
+    }
+
+    /** All API keys, ordered by realm then id. */
+    public List<ApiKey> apiKeys() {
+        return apiKeys;
+    }
+
+    /** This snapshot with {@code key} added (ids are random, so it never replaces one). */
+    public CredentialSnapshot withApiKey(ApiKey key) {
+        List<ApiKey> keys = new ArrayList<>(apiKeys);
+        keys.add(key);
+        return of(users, keys);
+    }
+
+    /** This snapshot without the key (the same snapshot if there is none). */
+    public CredentialSnapshot withoutApiKey(String realm, String id) {
+        if (findApiKey(realm, id).isEmpty()) {
+            return this;
+        }
+        return of(users, apiKeys.stream().filter(k -> !(k.realm().equals(realm) && k.id().equals(id))).toList());
+    }
+
+    private record ApiKeyId(String realm, String id) {
     }
 
     public Optional<UserCredentials> find(String realm, String username) {
@@ -115,7 +161,7 @@ public final class CredentialSnapshot {
         for (UserCredentials u : replacements) {
             byKey.put(Key.of(u), u);
         }
-        return of(byKey.values());
+        return of(byKey.values(), apiKeys);
     }
 
     /** This snapshot without the named user (the same snapshot if there is none). */
@@ -123,7 +169,8 @@ public final class CredentialSnapshot {
         if (find(realm, username).isEmpty()) {
             return this;
         }
-        return of(users.stream().filter(u -> !(u.realm().equals(realm) && u.username().equals(username))).toList());
+        return of(users.stream().filter(u -> !(u.realm().equals(realm) && u.username().equals(username))).toList(),
+                apiKeys);
     }
 
     private record Key(String realm, String username) {

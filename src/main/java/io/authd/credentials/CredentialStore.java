@@ -20,6 +20,14 @@ public interface CredentialStore {
      */
     Future<Optional<UserCredentials>> findByUserhash(String realm, HashFunction hash, String userhash);
 
+    /**
+     * The API key {@code id} of {@code realm}, stored as a hash; empty when there is none (revoked keys are
+     * deleted). Stores without API keys answer empty.
+     */
+    default Future<Optional<ApiKey>> findApiKey(String realm, String id) {
+        return Future.succeededFuture(Optional.empty());
+    }
+
     /** True once the store can answer (the file was loaded, the database reached). */
     boolean ready();
 }

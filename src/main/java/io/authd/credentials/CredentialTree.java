@@ -17,11 +17,13 @@ import java.util.Optional;
  */
 final class CredentialTree {
     static final int VERSION = 1;
-    private static final List<String> TOP_KEYS = List.of("version", "realms");
+    private static final List<String> TOP_KEYS = List.of("version", "realms", "apiKeys");
     private static final List<String> USER_KEYS = List.of("enabled", "ha1");
+    private static final List<String> API_KEY_KEYS = List.of("sha256", "scopes", "expiresAt");
 
     private final List<String> problems = new ArrayList<>();
     private final List<UserCredentials> users = new ArrayList<>();
+    private final List<ApiKey> apiKeys = new ArrayList<>();
 
     /** Problems found, in file order; empty when the tree is valid. */
     List<String> problems() {
@@ -31,6 +33,11 @@ final class CredentialTree {
     /** The users read; complete only when there are no problems. */
     List<UserCredentials> users() {
         return users;
+    }
+
+    /** The API keys read; complete only when there are no problems. */
+    List<ApiKey> apiKeys() {
+        return apiKeys;
     }
 
     /** Checks {@code root}, null for an empty file. */
@@ -46,6 +53,66 @@ final class CredentialTree {
         rejectUnknownKeys("", root, TOP_KEYS);
         readVersion(root.get("version"));
         readRealms(root.get("realms"));
+        readApiKeys(root.get("apiKeys"));
+    }
+
+    /** {@code apiKeys: {realm: {id: {sha256, scopes, expiresAt}}}}; absent means none. */
+    private void readApiKeys(JsonNode node) {
+        if (node == null) {
+            return;
+        }
+        if (!node.isObject()) {
+            problem("apiKeys", "expected a mapping of realm names, got " + describe(node));
+            return;
+        }
+        node.fields().forEachRemaining(realm -> {
+            String path = "apiKeys." + CredentialRules.printable(realm.getKey());
+            if (!realm.getValue().isObject()) {
+                problem(path, "expected a mapping of API key ids, got " + describe(realm.getValue()));
+                return;
+            }
+            realm.getValue().fields().forEachRemaining(key -> readApiKey(realm.getKey(),
+                    path + "." + CredentialRules.printable(key.getKey()), key.getKey(), key.getValue()));
+        });
+    }
+
+    private void readApiKey(String realm, String path, String id, JsonNode node) {
+        if (!node.isObject()) {
+            problem(path, "expected a mapping with the keys " + String.join(", ", API_KEY_KEYS) + ", got " + describe(node));
+            return;
+        }
+        rejectUnknownKeys(path + ".", node, API_KEY_KEYS);
+        List<String> scopes = new ArrayList<>();
+        JsonNode scopesNode = node.get("scopes");
+        if (scopesNode != null && !(scopesNode.isArray() && allText(scopesNode))) {
+            problem(path + ".scopes", "expected a list of strings");
+        } else if (scopesNode != null) {
+            scopesNode.forEach(n -> scopes.add(n.textValue()));
+        }
+        java.time.Instant expiresAt = null;
+        JsonNode expires = node.get("expiresAt");
+        if (expires != null) {
+            try {
+                expiresAt = java.time.Instant.parse(expires.asText());
+            } catch (java.time.format.DateTimeParseException e) {
+                problem(path + ".expiresAt", "expected an ISO-8601 instant such as 2027-01-01T00:00:00Z");
+            }
+        }
+        JsonNode hash = node.get("sha256");
+        try {
+            apiKeys.add(new ApiKey(realm, id, hash == null ? null : hash.asText(), scopes, expiresAt));
+        } catch (IllegalArgumentException e) {
+            problem(path, e.getMessage());
+        }
+    }
+
+    private static boolean allText(JsonNode list) {
+        for (JsonNode n : list) {
+            if (!n.isTextual()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private void readVersion(JsonNode version) {

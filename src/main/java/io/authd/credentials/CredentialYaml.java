@@ -54,7 +54,7 @@ final class CredentialYaml {
         if (!tree.problems().isEmpty()) {
             return failed(path, tree.problems());
         }
-        return new LoadResult.Loaded(CredentialSnapshot.of(tree.users()), stamp);
+        return new LoadResult.Loaded(CredentialSnapshot.of(tree.users(), tree.apiKeys()), stamp);
     }
 
     /** The file content for {@code snapshot}: header, then realms and users in sorted order for stable diffs. */
@@ -63,11 +63,22 @@ final class CredentialYaml {
         root.put("version", CredentialTree.VERSION);
         ObjectNode realms = root.putObject("realms");
         for (UserCredentials user : snapshot.users()) {
-            ObjectNode realm = realms.has(user.realm()) ? (ObjectNode) realms.get(user.realm()) : realms.putObject(user.realm());
-            ObjectNode entry = realm.putObject(user.username());
+            ObjectNode entry = child(realms, user.realm()).putObject(user.username());
             entry.put("enabled", user.enabled());
             ObjectNode ha1 = entry.putObject("ha1");
             user.ha1().forEach((hash, hex) -> ha1.put(hash.token(), hex));
+        }
+        if (!snapshot.apiKeys().isEmpty()) {
+            ObjectNode keys = root.putObject("apiKeys");
+            for (ApiKey key : snapshot.apiKeys()) {
+                ObjectNode entry = child(keys, key.realm()).putObject(key.id());
+                entry.put("sha256", key.secretHash());
+                var scopes = entry.putArray("scopes");
+                key.scopes().forEach(scopes::add);
+                if (key.expiresAt() != null) {
+                    entry.put("expiresAt", key.expiresAt().toString());
+                }
+            }
         }
         try {
             // Values are double-quoted (no MINIMIZE_QUOTES): an all-digit HA1 must not read back as a number.
@@ -75,6 +86,11 @@ final class CredentialYaml {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a tree of strings and booleans always serialises", e);
         }
+    }
+
+    /** The mapping under {@code name}, added when there is none yet. */
+    private static ObjectNode child(ObjectNode parent, String name) {
+        return parent.has(name) ? (ObjectNode) parent.get(name) : parent.putObject(name);
     }
 
     /**

@@ -28,7 +28,7 @@ import java.util.function.Function;
  * the written users are served at once, so the next lookup on this replica sees the change (read-your-write);
  * other replicas reading the same file see it at their next check.
  */
-public final class FileCredentialStore implements CredentialStore, CredentialAdmin {
+public final class FileCredentialStore implements CredentialStore, CredentialAdmin, ApiKeyAdmin {
     private static final Logger LOG = LoggerFactory.getLogger(FileCredentialStore.class);
     private static final long NO_TIMER = -1;
 
@@ -106,6 +106,26 @@ public final class FileCredentialStore implements CredentialStore, CredentialAdm
     }
 
     @Override
+    public Future<Optional<ApiKey>> findApiKey(String realm, String id) {
+        return Future.succeededFuture(snapshot.findApiKey(realm, id));
+    }
+
+    @Override
+    public Future<Void> createApiKey(ApiKey key) {
+        return edit(current -> CredentialEditor.addApiKey(current, key)).mapEmpty();
+    }
+
+    @Override
+    public Future<List<ApiKey>> listApiKeys(String realm) {
+        return Future.succeededFuture(snapshot.apiKeys().stream().filter(k -> k.realm().equals(realm)).toList());
+    }
+
+    @Override
+    public Future<Boolean> revokeApiKey(String realm, String id) {
+        return edit(current -> CredentialEditor.revokeApiKey(current, realm, id)).map(RemoveResult::existed);
+    }
+
+    @Override
     public Future<WriteResult> create(UserCredentials user) {
         return write(current -> CredentialEditor.create(current, user));
     }
@@ -136,15 +156,19 @@ public final class FileCredentialStore implements CredentialStore, CredentialAdm
         return true;
     }
 
-    /** Edits the file on a worker thread; fails when it cannot be read or written, or before {@link #start}. */
     private Future<WriteResult> write(Function<CredentialSnapshot, AdminEdit> edit) {
+        return edit(edit).map(AdminEdit::result);
+    }
+
+    /** Edits the file on a worker thread; fails when it cannot be read or written, or before {@link #start}. */
+    private <T extends CredentialChange> Future<T> edit(Function<CredentialSnapshot, T> edit) {
         Vertx v = vertx;
         if (v == null) {
             return Future.failedFuture(new IllegalStateException("admin writes need start(vertx, interval) first"));
         }
         return v.executeBlocking(() -> editNow(edit), false).compose(result -> switch (result) {
-            case EditResult.Edited<AdminEdit> edited -> Future.succeededFuture(edited.change().result());
-            case EditResult.Failed<AdminEdit> failed -> Future.failedFuture(new IOException(failed.message()));
+            case EditResult.Edited<T> edited -> Future.succeededFuture(edited.change());
+            case EditResult.Failed<T> failed -> Future.failedFuture(new IOException(failed.message()));
         });
     }
 
@@ -152,10 +176,10 @@ public final class FileCredentialStore implements CredentialStore, CredentialAdm
      * Blocking. The written users are swapped in without touching {@code lastSeen}: the next check then reads
      * the file once more, which also picks up anything another process wrote after this edit released the lock.
      */
-    private EditResult<AdminEdit> editNow(Function<CredentialSnapshot, AdminEdit> edit) {
+    private <T extends CredentialChange> EditResult<T> editNow(Function<CredentialSnapshot, T> edit) {
         synchronized (checking) {
-            EditResult<AdminEdit> result = CredentialFile.edit(path, edit);
-            if (result instanceof EditResult.Edited<AdminEdit> edited) {
+            EditResult<T> result = CredentialFile.edit(path, edit);
+            if (result instanceof EditResult.Edited<T> edited) {
                 edited.change().toWrite().ifPresent(written -> snapshot = written);
             }
             return result;

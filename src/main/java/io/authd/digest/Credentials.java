@@ -15,6 +15,12 @@ public record Credentials(String scheme, String token68, List<AuthParam> params)
         params = List.copyOf(params);
     }
 
+    /** Never shows the token68: it is a Bearer token or Basic password, and a record's toString ends up in logs. */
+    @Override
+    public String toString() {
+        return "Credentials[scheme=" + scheme + (token68 == null ? ", params=" + params : ", token68 hidden") + "]";
+    }
+
     /** RFC 9110 §11.1: the auth-scheme is a case-insensitive token. */
     public boolean isScheme(String name) {
         return HttpChars.equalsIgnoreAsciiCase(scheme, name);

@@ -4,7 +4,9 @@ package io.authd.metrics;
 public enum Scheme {
     /** No credentials authd could read: none sent, or a header that does not parse. */
     NONE("none"),
-    DIGEST("digest");
+    DIGEST("digest"),
+    /** A JWT or an API key (RFC 6750). */
+    BEARER("bearer");
 
     private final String tag;
 

@@ -7,6 +7,8 @@ import io.authd.api.http.PublicApi;
 import io.authd.auth.AuditLog;
 import io.authd.auth.Authenticator;
 import io.authd.auth.Realms;
+import io.authd.bearer.BearerAuthenticator;
+import io.authd.bearer.BearerRealms;
 import io.authd.config.AuthdOptions;
 import io.authd.config.Endpoint;
 import io.authd.config.PublicEndpoint;
@@ -143,12 +145,14 @@ public final class AuthdServer {
                     .recover(err -> store.close().get().transform(v -> Future.failedFuture(err)))
                     .compose(replay -> {
                         NonceService nonces = new NonceService(ring, clock);
-                        Authenticator authenticator = authenticator(nonces, store.lookups(), replay, meters.auth());
+                        BearerAuthenticator bearer = BearerRealms.create(vertx, options.realms(), store.lookups(), clock);
+                        Authenticator authenticator = authenticator(nonces, store.lookups(), replay, bearer,
+                                meters.auth());
                         if (meters.enabled()) {
                             instrument(meters.stores(), nonces, store, replay, authenticator);
                         }
                         Supplier<Future<Void>> onClose = () -> store.close().get().transform(v -> replay.close())
-                                .transform(v -> closeMeters.get());
+                                .transform(v -> bearer.close()).transform(v -> closeMeters.get());
                         Draining draining = new Draining();
                         return deployPublic(vertx, authenticator, draining).compose(deployed -> listen(vertx,
                                 new HttpServerOptions(), options.listen().management(),
@@ -160,10 +164,10 @@ public final class AuthdServer {
         }
 
         private Authenticator authenticator(NonceService nonces, CredentialStore store, ReplayStore replay,
-                                            AuthMetrics metrics) {
+                                            BearerAuthenticator bearer, AuthMetrics metrics) {
             DigestChallenges challenges = new DigestChallenges(nonces);
             return new Authenticator(new Realms(options.realms(), options.defaultRealm()), challenges,
-                    new DigestVerifier(nonces, challenges), store, replay, metrics,
+                    new DigestVerifier(nonces, challenges), store, replay, bearer, metrics,
                     options.logging().audit() ? AuditLog.on() : AuditLog.off());
         }
 

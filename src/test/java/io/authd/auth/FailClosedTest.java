@@ -33,7 +33,8 @@ class FailClosedTest {
 
     private Authenticator authenticator(CredentialStore store, ReplayStore replay) {
         return new Authenticator(new Realms(List.of(REALM), "example.com"), challenges,
-                new DigestVerifier(nonces, challenges), store, replay, AuthMetrics.NONE, AuditLog.off());
+                new DigestVerifier(nonces, challenges), store, replay, io.authd.bearer.BearerAuthenticator.none(),
+                AuthMetrics.NONE, AuditLog.off());
     }
 
     private Decision verifyCorrectAnswer(Authenticator a) {

@@ -181,6 +181,30 @@ class AdminCommandTest extends EndToEndTest {
         return list.out();
     }
 
+    @Test
+    void apikeyCreatePrintsTheKeyOnceListShowsItsIdAndRevokeDeletesIt() {
+        String[] to = {"--url", url(), "--token-file", tokenFile.toString(), "--realm", REALM};
+
+        CliRun create = CliRun.run(command(""), concat(new String[] {"apikey", "create", "--scope", "read"}, to));
+        String id = create.out().substring(3, 19);
+        CliRun list = CliRun.run(command(""), concat(new String[] {"apikey", "list"}, to));
+        CliRun revoke = CliRun.run(command(""), concat(new String[] {"apikey", "revoke", id}, to));
+        CliRun again = CliRun.run(command(""), concat(new String[] {"apikey", "revoke", id}, to));
+
+        assertThat(create.code()).isZero();
+        assertThat(create.out()).matches("ak_[0-9a-f]{16}_[A-Za-z0-9_-]{43}\n");
+        assertThat(list.out()).contains(REALM + "\t" + id + "\tread\tnever").doesNotContain(create.out().strip());
+        assertThat(revoke.out()).isEqualTo("revoked API key " + id + " in realm " + REALM + "\n");
+        assertThat(again.code()).isEqualTo(1);
+        assertThat(again.err()).contains("apikey_not_found");
+    }
+
+    private static String[] concat(String[] a, String[] b) {
+        String[] all = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, all, a.length, b.length);
+        return all;
+    }
+
     private static CliRun admin(String stdin, String... args) {
         List<String> all = new java.util.ArrayList<>(List.of("user", args[0], "--url", url(), "--token-file", tokenFile.toString()));
         all.addAll(List.of(args).subList(1, args.length));

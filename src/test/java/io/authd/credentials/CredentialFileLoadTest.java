@@ -40,7 +40,7 @@ class CredentialFileLoadTest {
                 arguments("hash function in the wrong case", ha1("md5", MUFASA_MD5_HA1),
                         "realms.example.com.alice.ha1.md5: unknown hash function"),
                 arguments("unknown top-level key", "version: 1\nrealm: {}\nrealms: {}\n",
-                        "realm: unknown key (known: version, realms)"),
+                        "realm: unknown key (known: version, realms, apiKeys)"),
                 arguments("unknown user key", file("alice", "enabeld: false\n      ha1:\n        MD5: \"" + MUFASA_MD5_HA1 + "\""),
                         "realms.example.com.alice.enabeld: unknown key (known: enabled, ha1)"),
                 arguments("version 2", "version: 2\nrealms: {}\n", "version: expected 1, got 2"),

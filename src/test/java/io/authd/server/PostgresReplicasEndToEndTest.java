@@ -7,6 +7,7 @@ import io.authd.testing.TestKeys;
 import io.authd.testing.TestPostgres;
 import io.authd.testing.TestServer;
 import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.SqlClient;
 import org.junit.jupiter.api.AfterEach;
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Two replicas, as behind one Kubernetes Service: same key ring, users in one PostgreSQL, replay state in one
- * Redis or PostgreSQL. Whatever one replica mints, uses or changes, the other honours.
+ * Redis or PostgreSQL. Whatever one replica mints, uses or changes, the other honours: nonces, users, API keys.
  */
 class PostgresReplicasEndToEndTest {
     private static final String REALM = "sip.example.com";
@@ -107,6 +109,44 @@ class PostgresReplicasEndToEndTest {
         assertThat(untilReason(b, challenge, "erin", "pw-erin", "bad_credentials")).isLessThan(PROPAGATION);
     }
 
+    @Test
+    void apiKeyCreatedOnAIsAcceptedOnBAndRefusedOnBRightAfterARevokesIt() throws Exception {
+        startReplicas("");
+        AdminClient adminA = new AdminClient(a);
+        HttpResponse<String> created = adminA.createApiKey(REALM, new JsonObject().put("scopes", new JsonArray().add("sip:register")));
+        assertThat(created.statusCode()).isEqualTo(201);
+        JsonObject key = new JsonObject(created.body());
+        String id = key.getString("id");
+
+        JsonObject allowed = b.decision("/v1/verify", bearer(key.getString("key")));
+        JsonObject listed = new JsonObject(new AdminClient(b).listApiKeys(REALM).body());
+        int revoked = adminA.revokeApiKey(REALM, id).statusCode();
+        JsonObject afterRevoke = b.decision("/v1/verify", bearer(key.getString("key")));
+
+        assertThat(allowed.getString("outcome")).isEqualTo("allow");
+        assertThat(allowed.getJsonObject("identity").getString("subject")).isEqualTo(id);
+        assertThat(listed.getJsonArray("apiKeys").getJsonObject(0).fieldNames()).containsExactlyInAnyOrder("realm", "id", "scopes");
+        assertThat(revoked).isEqualTo(204);
+        assertThat(afterRevoke.getString("reason")).as("no cache to wait for").isEqualTo("invalid_token");
+        assertThat(adminA.revokeApiKey(REALM, id).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void apiKeyWithoutTheRequiredScopeIsForbidden() throws Exception {
+        startReplicas("");
+        JsonObject key = new JsonObject(new AdminClient(a).createApiKey(REALM, new JsonObject()).body());
+
+        JsonObject d = b.decision("/v1/verify", bearer(key.getString("key")).put("requiredScopes", new JsonArray().add("sip:register")));
+
+        assertThat(d.getInteger("status")).isEqualTo(403);
+        assertThat(d.getString("reason")).isEqualTo("insufficient_scope");
+    }
+
+    private static JsonObject bearer(String key) {
+        return new JsonObject().put("protocol", "sip").put("method", "REGISTER").put("uri", "sip:" + REALM)
+                .put("realm", REALM).put("authorization", "Bearer " + key);
+    }
+
     private void nonceMintedOnAVerifiesOnBAndItsCountsAreShared() throws Exception {
         assertThat(new AdminClient(a).createUser(REALM, "alice", "wonderland").statusCode()).isEqualTo(201);
         String challenge = challenge(a);
@@ -122,7 +162,9 @@ class PostgresReplicasEndToEndTest {
     private void startReplicas(String replayYaml) throws Exception {
         String credentials = "  store: postgres\n  postgres:\n    uri: " + TestPostgres.URI + "\n    schema: " + schema
                 + "\n    timeout: 5s\n";
-        String config = TestServer.config(credentials, replayYaml);
+        // The realm also takes API keys (Bearer ak_...), kept in the same database.
+        String config = TestServer.config(credentials, replayYaml).replace("  - name: " + REALM + "\n",
+                "  - name: " + REALM + "\n    bearer:\n      apiKeys: true\n");
         MutableClock clock = new MutableClock(Instant.now());
         a = TestServer.startWith(dirA, TestKeys.ring(1), clock, config);
         b = TestServer.startWith(dirB, TestKeys.ring(1), clock, config);

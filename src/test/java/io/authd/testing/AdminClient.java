@@ -33,6 +33,19 @@ public final class AdminClient {
         return send("DELETE", usersPath(realm) + "/" + segment(username), null);
     }
 
+    /** POST /apikeys: the answer holds the whole key, shown only there. */
+    public HttpResponse<String> createApiKey(String realm, JsonObject body) throws IOException, InterruptedException {
+        return send("POST", apiKeysPath(realm), body);
+    }
+
+    public HttpResponse<String> listApiKeys(String realm) throws IOException, InterruptedException {
+        return send("GET", apiKeysPath(realm), null);
+    }
+
+    public HttpResponse<String> revokeApiKey(String realm, String id) throws IOException, InterruptedException {
+        return send("DELETE", apiKeysPath(realm) + "/" + segment(id), null);
+    }
+
     private HttpResponse<String> send(String method, String path, JsonObject body) throws IOException, InterruptedException {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(server.managementUrl(path)))
                 .header("Authorization", "Bearer " + TestServer.ADMIN_TOKEN)
@@ -42,6 +55,10 @@ public final class AdminClient {
             b.header("Content-Type", "application/json");
         }
         return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String apiKeysPath(String realm) {
+        return "/admin/v1/realms/" + segment(realm) + "/apikeys";
     }
 
     private static String usersPath(String realm) {

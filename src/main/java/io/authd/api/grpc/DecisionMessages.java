@@ -6,6 +6,10 @@ import io.authd.api.grpc.v1.Identity;
 import io.authd.api.grpc.v1.Outcome;
 import io.authd.api.http.WireDecision;
 import io.authd.auth.HeaderField;
+import com.google.protobuf.ListValue;
+import com.google.protobuf.NullValue;
+import com.google.protobuf.Struct;
+import com.google.protobuf.Value;
 
 /**
  * authd.v1.Decision from {@link WireDecision}, the mapping the JSON API writes from too: the proto3 JSON form
@@ -41,6 +45,43 @@ final class DecisionMessages {
         if (id.qop() != null) {
             b.setQop(id.qop());
         }
+        if (id.bearer() != null) {
+            bearer(b, id.bearer());
+        }
         return b.build();
+    }
+
+    private static void bearer(Identity.Builder b, WireDecision.WireBearer bearer) {
+        b.setSubject(bearer.subject()).addAllScopes(bearer.scopes());
+        if (bearer.issuer() != null) {
+            b.setIssuer(bearer.issuer());
+        }
+        if (bearer.expiresAt() != null) {
+            b.setExpiresAt(bearer.expiresAt());
+        }
+        Struct.Builder claims = Struct.newBuilder();
+        bearer.claims().forEach((name, v) -> claims.putFields(name, value(v)));
+        b.setClaims(claims);
+    }
+
+    /** A claim as the token's JSON had it; numbers become doubles, as JSON has no other (google.protobuf.Value). */
+    private static Value value(Object v) {
+        return switch (v) {
+            case null -> Value.newBuilder().setNullValue(NullValue.NULL_VALUE).build();
+            case String s -> Value.newBuilder().setStringValue(s).build();
+            case Boolean bool -> Value.newBuilder().setBoolValue(bool).build();
+            case Number n -> Value.newBuilder().setNumberValue(n.doubleValue()).build();
+            case java.util.Map<?, ?> map -> {
+                Struct.Builder struct = Struct.newBuilder();
+                map.forEach((k, item) -> struct.putFields(String.valueOf(k), value(item)));
+                yield Value.newBuilder().setStructValue(struct).build();
+            }
+            case java.util.List<?> list -> {
+                ListValue.Builder values = ListValue.newBuilder();
+                list.forEach(item -> values.addValues(value(item)));
+                yield Value.newBuilder().setListValue(values).build();
+            }
+            default -> Value.newBuilder().setStringValue(String.valueOf(v)).build();
+        };
     }
 }

@@ -2,6 +2,7 @@ package io.authd.api.http;
 
 import io.authd.admin.AdminToken;
 import io.authd.auth.Realms;
+import io.authd.credentials.ApiKeyAdmin;
 import io.authd.credentials.CredentialAdmin;
 import io.authd.credentials.CredentialInvalidation;
 import io.authd.credentials.UserChanges;
@@ -28,6 +29,7 @@ final class AdminApi implements Handler<RoutingContext> {
     private final Realms realms;
     private final AdminToken token;
     private final Optional<AdminUsers> users;
+    private final Optional<AdminApiKeys> apiKeys;
 
     /**
      * @param admin        the store's write side; empty when the store takes no changes (every user path then
@@ -38,6 +40,7 @@ final class AdminApi implements Handler<RoutingContext> {
         this.realms = realms;
         this.token = token;
         this.users = admin.map(a -> new AdminUsers(a, invalidation));
+        this.apiKeys = admin.filter(ApiKeyAdmin.class::isInstance).map(a -> new AdminApiKeys((ApiKeyAdmin) a));
     }
 
     @Override
@@ -62,14 +65,20 @@ final class AdminApi implements Handler<RoutingContext> {
     private void route(HttpServerRequest req, AdminPath path) {
         if (realms.resolve(path.realm()).isEmpty()) {
             Replies.error(req, new ApiError(404, "unknown_realm", "realm '" + path.realm() + "' is not configured"));
-        } else if (users.isEmpty()) {
+        } else if (users.isEmpty() || apiKeys.isEmpty() && isApiKeyPath(path)) {
             Replies.error(req, AdminUsers.readOnlyStore("it has no admin interface"));
         } else {
             switch (path) {
                 case AdminPath.Users p -> users(req, users.get(), p.realm());
                 case AdminPath.User p -> user(req, users.get(), p.realm(), p.username());
+                case AdminPath.ApiKeys p -> apiKeys.get().keys(req, p.realm(), AdminApi::jsonBody);
+                case AdminPath.ApiKey p -> apiKeys.get().key(req, p.realm(), p.id());
             }
         }
+    }
+
+    private static boolean isApiKeyPath(AdminPath path) {
+        return path instanceof AdminPath.ApiKeys || path instanceof AdminPath.ApiKey;
     }
 
     private static void users(HttpServerRequest req, AdminUsers users, String realm) {
@@ -97,7 +106,7 @@ final class AdminApi implements Handler<RoutingContext> {
     }
 
     /** The body, once read within the limit and declared as JSON (415 otherwise). */
-    private static void jsonBody(HttpServerRequest req, Consumer<Buffer> next) {
+    static void jsonBody(HttpServerRequest req, Consumer<Buffer> next) {
         BodyReader.read(req, body -> {
             String type = req.getHeader("Content-Type");
             String media = type == null ? "" : type.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);

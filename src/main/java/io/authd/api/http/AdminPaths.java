@@ -16,4 +16,14 @@ public final class AdminPaths {
     public static String user(String realm, String username) {
         return users(realm) + "/" + PathSegment.encode(username);
     }
+
+    /** {@code /admin/v1/realms/{realm}/apikeys} */
+    public static String apiKeys(String realm) {
+        return PREFIX + PathSegment.encode(realm) + "/apikeys";
+    }
+
+    /** {@code /admin/v1/realms/{realm}/apikeys/{id}} */
+    public static String apiKey(String realm, String id) {
+        return apiKeys(realm) + "/" + PathSegment.encode(id);
+    }
 }

@@ -116,7 +116,7 @@ final class AdminUsers {
     }
 
     /** A failed future is a store that could not answer: nothing the caller can rely on changed. */
-    private static <T> void answer(HttpServerRequest req, Future<T> future, Consumer<T> onResult) {
+    static <T> void answer(HttpServerRequest req, Future<T> future, Consumer<T> onResult) {
         future.onComplete(ar -> {
             if (ar.succeeded()) {
                 onResult.accept(ar.result());

@@ -5,6 +5,7 @@ import io.authd.auth.Protocol;
 import io.authd.auth.Realms;
 import io.authd.auth.Role;
 import io.authd.auth.VerifyRequest;
+import io.authd.bearer.ScopeTokens;
 import io.authd.config.RealmOptions;
 import io.authd.digest.DigestAlgorithm;
 
@@ -52,19 +53,39 @@ public final class ApiRequests {
         if (f.uri == null || f.uri.isEmpty()) {
             return Decoded.invalid(ApiError.missingField("uri"));
         }
+        ApiError badScope = checkScopes("requiredScopes", f.requiredScopes);
+        if (badScope != null) {
+            return Decoded.invalid(badScope);
+        }
         Common c = new Common();
         ApiError e = c.resolve(f.protocol, f.role, f.realm, f.algorithms, f.clientAddress);
         return e != null ? Decoded.invalid(e) : new Decoded.Ok<>(new VerifyRequest(c.protocol, c.role, f.method,
                 f.uri, c.realm.name(), f.authorization, f.body, f.clientAddress, f.requiredScopes, c.algorithms));
     }
 
-    /** Forward-auth takes protocol, role and realm from query parameters. */
-    Decoded<VerifyRequest> forwardAuth(String protocol, String role, String realm, String method, String uri,
-                                       List<String> authorization, String clientAddress) {
+    /** Required scopes are echoed in an {@code insufficient_scope} challenge, so each must be a scope-token. */
+    private static ApiError checkScopes(String field, List<String> scopes) {
+        for (int i = 0; scopes != null && i < scopes.size(); i++) {
+            if (!ScopeTokens.isToken(scopes.get(i))) {
+                return ApiError.invalidField(field + "[" + i + "]",
+                        "must be a scope token (RFC 6750 §3: printable ASCII without space, '\"' or '\\')");
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Forward-auth takes protocol, role, realm and the required scopes ({@code scope}, space separated as in
+     * RFC 6750 §3) from query parameters.
+     */
+    Decoded<VerifyRequest> forwardAuth(String protocol, String role, String realm, String scope, String method,
+                                       String uri, List<String> authorization, String clientAddress) {
+        List<String> scopes = scope == null || scope.isBlank() ? List.of() : List.of(scope.strip().split(" +"));
+        ApiError e = checkScopes("scope", scopes);
         Common c = new Common();
-        ApiError e = c.resolve(protocol, role, realm, null, clientAddress);
+        e = e != null ? e : c.resolve(protocol, role, realm, null, clientAddress);
         return e != null ? Decoded.invalid(e) : new Decoded.Ok<>(new VerifyRequest(c.protocol, c.role, method, uri,
-                c.realm.name(), authorization, null, clientAddress, List.of(), null));
+                c.realm.name(), authorization, null, clientAddress, scopes, null));
     }
 
     /** The fields both calls share, resolved against the configuration. */

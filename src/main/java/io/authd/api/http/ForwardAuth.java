@@ -29,8 +29,8 @@ final class ForwardAuth {
         List<String> authorization = utf8(h.getAll(proxy ? "Proxy-Authorization" : "Authorization"));
         String method = first(h.get("X-Original-Method"), h.get("X-Forwarded-Method"), req.method().name());
         String uri = first(h.get("X-Original-URI"), h.get("X-Forwarded-Uri"), req.uri());
-        return requests.forwardAuth(req.getParam("protocol"), role, req.getParam("realm"), method, uri,
-                authorization, clientAddress(req));
+        return requests.forwardAuth(req.getParam("protocol"), role, req.getParam("realm"), req.getParam("scope"),
+                method, uri, authorization, clientAddress(req));
     }
 
     /** Status, headers and the Decision as JSON (nginx ignores the body; people debugging do not). */

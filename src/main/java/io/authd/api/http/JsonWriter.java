@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.authd.auth.Decision;
 import io.authd.auth.HeaderField;
+import io.authd.credentials.ApiKey;
 import io.authd.credentials.UserEntry;
 import io.authd.digest.HashFunction;
 import io.vertx.core.buffer.Buffer;
@@ -75,6 +76,37 @@ final class JsonWriter {
         });
     }
 
+    /** An API key as the admin API shows it: never its hash; the whole key only in the answer that created it. */
+    static Buffer apiKey(ApiKey key, String token) {
+        return write(g -> apiKey(g, key, token));
+    }
+
+    static Buffer apiKeys(List<ApiKey> keys) {
+        return write(g -> {
+            g.writeStartObject();
+            g.writeArrayFieldStart("apiKeys");
+            for (ApiKey key : keys) {
+                apiKey(g, key, null);
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+        });
+    }
+
+    private static void apiKey(JsonGenerator g, ApiKey key, String token) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("realm", key.realm());
+        g.writeStringField("id", key.id());
+        strings(g, "scopes", key.scopes());
+        if (key.expiresAt() != null) {
+            g.writeStringField("expiresAt", key.expiresAt().toString());
+        }
+        if (token != null) {
+            g.writeStringField("key", token);
+        }
+        g.writeEndObject();
+    }
+
     private static void user(JsonGenerator g, UserEntry user) throws IOException {
         g.writeStartObject();
         g.writeStringField("realm", user.realm());
@@ -99,7 +131,60 @@ final class JsonWriter {
         if (identity.qop() != null) {
             g.writeStringField("qop", identity.qop());
         }
+        if (identity.bearer() != null) {
+            bearer(g, identity.bearer());
+        }
         g.writeEndObject();
+    }
+
+    /** Contract "Bearer identity": subject, issuer, scopes, expiresAt (epoch seconds), claims. */
+    private static void bearer(JsonGenerator g, WireDecision.WireBearer b) throws IOException {
+        g.writeStringField("subject", b.subject());
+        if (b.issuer() != null) {
+            g.writeStringField("issuer", b.issuer());
+        }
+        strings(g, "scopes", b.scopes());
+        if (b.expiresAt() != null) {
+            g.writeNumberField("expiresAt", b.expiresAt());
+        }
+        g.writeFieldName("claims");
+        value(g, b.claims());
+    }
+
+    /** A claim value as parsed from the token's JSON: maps, lists, strings, numbers, booleans and null. */
+    private static void value(JsonGenerator g, Object v) throws IOException {
+        switch (v) {
+            case null -> g.writeNull();
+            case java.util.Map<?, ?> map -> {
+                g.writeStartObject();
+                for (var e : map.entrySet()) {
+                    g.writeFieldName(String.valueOf(e.getKey()));
+                    value(g, e.getValue());
+                }
+                g.writeEndObject();
+            }
+            case List<?> list -> {
+                g.writeStartArray();
+                for (Object item : list) {
+                    value(g, item);
+                }
+                g.writeEndArray();
+            }
+            case Boolean bool -> g.writeBoolean(bool);
+            case Long n -> g.writeNumber(n);
+            case Integer n -> g.writeNumber(n);
+            case Double n -> g.writeNumber(n);
+            case Number n -> g.writeNumber(n.toString());
+            default -> g.writeString(v.toString());
+        }
+    }
+
+    private static void strings(JsonGenerator g, String field, List<String> values) throws IOException {
+        g.writeArrayFieldStart(field);
+        for (String v : values) {
+            g.writeString(v);
+        }
+        g.writeEndArray();
     }
 
     private interface Body {

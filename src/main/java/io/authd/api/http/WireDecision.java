@@ -1,5 +1,6 @@
 package io.authd.api.http;
 
+import io.authd.auth.BearerIdentity;
 import io.authd.auth.Decision;
 import io.authd.auth.DigestIdentity;
 import io.authd.auth.HeaderField;
@@ -7,6 +8,7 @@ import io.authd.auth.Identity;
 import io.authd.auth.Outcome;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * A Decision as the wire shows it (contract "Decisions"), the one mapping that the JSON writer and the gRPC
@@ -19,8 +21,23 @@ import java.util.List;
 public record WireDecision(String outcome, int status, String reason, WireIdentity identity,
                            List<HeaderField> headers, String detail) {
 
-    /** @param algorithm and {@code qop} are null where they do not apply (qop: RFC 2069 answers) */
-    public record WireIdentity(String scheme, String user, String realm, String algorithm, String qop) {
+    /**
+     * @param algorithm and {@code qop} are null where they do not apply (Bearer; qop: RFC 2069 answers)
+     * @param bearer    null for Digest
+     */
+    public record WireIdentity(String scheme, String user, String realm, String algorithm, String qop,
+                               WireBearer bearer) {
+    }
+
+    /**
+     * Contract "Bearer identity".
+     *
+     * @param issuer    null for an API key
+     * @param expiresAt epoch seconds; null for an API key that does not expire
+     * @param claims    JSON values (String, Number, Boolean, List, Map, null)
+     */
+    public record WireBearer(String subject, String issuer, List<String> scopes, Long expiresAt,
+                             Map<String, Object> claims) {
     }
 
     /**
@@ -44,7 +61,9 @@ public record WireDecision(String outcome, int status, String reason, WireIdenti
     private static WireIdentity identity(Identity identity) {
         return switch (identity) {
             case DigestIdentity d -> new WireIdentity(d.scheme(), d.user(), d.realm(), d.algorithm().token(),
-                    d.qop() == null ? null : d.qop().token());
+                    d.qop() == null ? null : d.qop().token(), null);
+            case BearerIdentity b -> new WireIdentity(b.scheme(), b.user(), b.realm(), null, null,
+                    new WireBearer(b.subject(), b.issuer(), b.scopes(), b.expiresAt(), b.claims()));
         };
     }
 }

@@ -27,7 +27,7 @@ import java.util.function.Function;
  */
 public final class Migrations {
     /** In order of version; read once, when the class loads, so that no event loop waits on a resource. */
-    private static final List<Migration> ALL = List.of(Migration.of(1, "credentials"));
+    private static final List<Migration> ALL = List.of(Migration.of(1, "credentials"), Migration.of(2, "api_keys"));
     private static final String REPEATABLE = resource("R__credentials_notify.sql");
     /** PostgreSQL's answers when the schema or the version table does not exist yet. */
     private static final Set<String> NOTHING_APPLIED = Set.of("3F000", "42P01");

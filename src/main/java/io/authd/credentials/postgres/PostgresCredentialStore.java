@@ -1,6 +1,8 @@
 package io.authd.credentials.postgres;
 
 import io.authd.config.CredentialDatabaseOptions;
+import io.authd.credentials.ApiKey;
+import io.authd.credentials.ApiKeyAdmin;
 import io.authd.credentials.CredentialAdmin;
 import io.authd.credentials.CredentialStore;
 import io.authd.credentials.UserChange;
@@ -44,7 +46,7 @@ import java.util.function.Function;
  * back (or is migrated). Once prepared, the tick sends {@code SELECT 1} through the guard, so that an open circuit
  * breaker gets its trial calls, and closes, even while a cache in front answers every lookup.
  */
-public final class PostgresCredentialStore implements CredentialStore, CredentialAdmin {
+public final class PostgresCredentialStore implements CredentialStore, CredentialAdmin, ApiKeyAdmin {
     private static final Logger LOG = LoggerFactory.getLogger(PostgresCredentialStore.class);
     private static final long TICK_MILLIS = 1_000;
     /** The {@code pool_name} of Vert.x's {@code vertx_pool_*} meters (the default name is the same for every pool). */
@@ -59,6 +61,7 @@ public final class PostgresCredentialStore implements CredentialStore, Credentia
     private final CallGuard guard;
     private final UserQueries queries;
     private final OwnTableAdmin writer; // null with custom lookups: nothing to write to
+    private final ApiKeyRows apiKeys; // null with custom lookups: no table of authd's own to keep keys in
     private final UserRows rows = new UserRows();
     private final LookupBatcher batcher; // null with custom lookups: the operator's query takes one name
     private final AtomicReference<Future<Void>> preparing = new AtomicReference<>();
@@ -68,12 +71,13 @@ public final class PostgresCredentialStore implements CredentialStore, Credentia
     private volatile String lastProblem; // to log a problem once, not at every tick
 
     private PostgresCredentialStore(Vertx vertx, SqlClient client, CallGuard guard, UserQueries queries,
-                                    OwnTableAdmin writer, int poolSize) {
+                                    OwnTableAdmin writer, ApiKeyRows apiKeys, int poolSize) {
         this.vertx = vertx;
         this.client = client;
         this.guard = guard;
         this.queries = queries;
         this.writer = writer;
+        this.apiKeys = apiKeys;
         // As many queries out per event loop as there are connections; lookups beyond that batch.
         this.batcher = queries instanceof OwnTable own
                 ? new LookupBatcher(poolSize, (realm, names) -> run(own.byUsernames(realm, names)), rows)
@@ -100,11 +104,11 @@ public final class PostgresCredentialStore implements CredentialStore, Credentia
                 .using(vertx)
                 .build();
         if (options.customLookup()) {
-            return new PostgresCredentialStore(vertx, client, guard, new CustomLookup(options.lookup()), null,
+            return new PostgresCredentialStore(vertx, client, guard, new CustomLookup(options.lookup()), null, null,
                     options.poolSize());
         }
         return new PostgresCredentialStore(vertx, client, guard, new OwnTable(vertx, options),
-                new OwnTableAdmin(client, options), options.poolSize());
+                new OwnTableAdmin(client, options), new ApiKeyRows(options), options.poolSize());
     }
 
     /**
@@ -164,6 +168,33 @@ public final class PostgresCredentialStore implements CredentialStore, Credentia
         return queries.byUserhash(realm, hash, userhash)
                 .map(query -> run(query).map(found -> rows.byUserhash(UserRows.list(found), realm)))
                 .orElse(NO_USER);
+    }
+
+    /** With custom lookups there is no key table: no key is found. */
+    @Override
+    public Future<Optional<ApiKey>> findApiKey(String realm, String id) {
+        return apiKeys == null ? Future.succeededFuture(Optional.empty())
+                : run(apiKeys.find(realm, id)).map(ApiKeyRows::first);
+    }
+
+    @Override
+    public Future<Void> createApiKey(ApiKey key) {
+        return keys(k -> run(k.insert(key)).mapEmpty());
+    }
+
+    @Override
+    public Future<List<ApiKey>> listApiKeys(String realm) {
+        return keys(k -> run(k.list(realm)).map(ApiKeyRows::all));
+    }
+
+    @Override
+    public Future<Boolean> revokeApiKey(String realm, String id) {
+        return keys(k -> run(k.delete(realm, id)).map(rows -> rows.rowCount() > 0));
+    }
+
+    private <T> Future<T> keys(Function<ApiKeyRows, Future<T>> call) {
+        return apiKeys == null ? Future.failedFuture(new UnsupportedOperationException("cannot keep API keys: " + READ_ONLY))
+                : call.apply(apiKeys);
     }
 
     @Override

@@ -32,7 +32,7 @@ class PostgresCredentialStoreTest extends DatabaseTest {
             failure(store.prepare());
 
             assertThat(store.ready()).isFalse();
-            assertThat(prepare).hasMessageContaining("lacks migrations [1]").hasMessageContaining("authd migrate");
+            assertThat(prepare).hasMessageContaining("lacks migrations [1, 2]").hasMessageContaining("authd migrate");
             assertThat(lookup).as("a failure, never 'no such user'").isNotNull();
             assertThat(log.at(Level.ERROR)).singleElement().asString().contains("authd migrate");
         }
