@@ -5,6 +5,8 @@ import com.google.protobuf.MessageLite;
 import com.google.protobuf.util.JsonFormat;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpVersion;
 import io.vertx.core.json.JsonObject;
 import io.vertx.core.net.SocketAddress;
 import io.vertx.grpc.client.GrpcClient;
@@ -23,10 +25,16 @@ final class GrpcTestClient implements AutoCloseable {
     }
 
     private final Vertx vertx = Vertx.vertx();
-    private final GrpcClient client = GrpcClient.client(vertx);
+    private final GrpcClient client;
     private final SocketAddress server;
 
     GrpcTestClient(int port) {
+        this(port, new HttpClientOptions().setProtocolVersion(HttpVersion.HTTP_2).setHttp2ClearTextUpgrade(false));
+    }
+
+    /** With the given transport, e.g. TLS with ALPN. */
+    GrpcTestClient(int port, HttpClientOptions transport) {
+        client = GrpcClient.client(vertx, transport);
         server = SocketAddress.inetSocketAddress(port, "127.0.0.1");
     }
 
