@@ -28,10 +28,7 @@ class GrpcTlsTest {
     @Test
     void grpcCallsWorkOverTheSameTlsPortAndCertificatesAsHttps(@TempDir Path dir) throws Exception {
         TestCertificates certs = TestCertificates.ca(dir);
-        certs.server("server", 1001);
-        String tls = "public: { host: 127.0.0.1, port: 0, tls: { certFile: server.crt, keyFile: server.key } }";
-        try (TestServer server = TestServer.startWith(dir, TestKeys.ring(1), MutableClock.at("2026-11-23T10:00:00Z"),
-                TestServer.CONFIG.replace(PLAIN_PUBLIC, tls));
+        try (TestServer server = startWithTls(dir, certs);
              GrpcTestClient grpc = new GrpcTestClient(server.port(), new HttpClientOptions().setSsl(true)
                      .setUseAlpn(true).setProtocolVersion(HttpVersion.HTTP_2)
                      .setTrustOptions(new PemTrustOptions().addCertPath(certs.ca().toString())))) {
@@ -52,16 +49,19 @@ class GrpcTlsTest {
 
     @Test
     void aPlaintextGrpcClientGetsNoAnswerFromTheTlsPort(@TempDir Path dir) throws Exception {
-        TestCertificates certs = TestCertificates.ca(dir);
-        certs.server("server", 1001);
-        String tls = "public: { host: 127.0.0.1, port: 0, tls: { certFile: server.crt, keyFile: server.key } }";
-        try (TestServer server = TestServer.startWith(dir, TestKeys.ring(1), MutableClock.at("2026-11-23T10:00:00Z"),
-                TestServer.CONFIG.replace(PLAIN_PUBLIC, tls));
+        try (TestServer server = startWithTls(dir, TestCertificates.ca(dir));
              GrpcTestClient plain = new GrpcTestClient(server.port())) {
 
             assertThat(catchThrowable(() -> plain.call("grpc.health.v1.Health", "Check",
                     HealthCheckRequest.getDefaultInstance(), HealthCheckResponse.getDefaultInstance())))
                     .as("no cleartext gRPC on a TLS port").isNotNull();
         }
+    }
+
+    private static TestServer startWithTls(Path dir, TestCertificates certs) throws Exception {
+        certs.server("server", 1001);
+        String tls = "public: { host: 127.0.0.1, port: 0, tls: { certFile: server.crt, keyFile: server.key } }";
+        return TestServer.startWith(dir, TestKeys.ring(1), MutableClock.at("2026-11-23T10:00:00Z"),
+                TestServer.CONFIG.replace(PLAIN_PUBLIC, tls));
     }
 }

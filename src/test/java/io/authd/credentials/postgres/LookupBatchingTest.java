@@ -58,13 +58,7 @@ class LookupBatchingTest extends DatabaseTest {
         await(store.prepare());
         guard.refusing = true;
 
-        List<Future<Optional<UserCredentials>>> lookups = onEventLoopFutures(ctx -> {
-            List<Future<Optional<UserCredentials>>> all = new ArrayList<>();
-            for (int i = 0; i < 20; i++) {
-                all.add(store.findByUsername(REALM, "user" + i));
-            }
-            return all;
-        });
+        List<Future<Optional<UserCredentials>>> lookups = onEventLoopFutures(ctx -> findUsers(store, 20));
 
         lookups.forEach(lookup -> assertThat(failure(lookup)).hasMessage("refused by the test guard"));
     }
@@ -77,13 +71,7 @@ class LookupBatchingTest extends DatabaseTest {
         guard.holding = true;
         int held = options.poolSize() + LookupBatcher.MAX_WAITING;
 
-        List<Future<Optional<UserCredentials>>> lookups = onEventLoopFutures(ctx -> {
-            List<Future<Optional<UserCredentials>>> all = new ArrayList<>();
-            for (int i = 0; i <= held; i++) {
-                all.add(store.findByUsername(REALM, "user" + i));
-            }
-            return all;
-        });
+        List<Future<Optional<UserCredentials>>> lookups = onEventLoopFutures(ctx -> findUsers(store, held + 1));
 
         assertThat(lookups.subList(0, held)).as("waiting, not answered").noneMatch(Future::isComplete);
         assertThat(failure(lookups.get(held))).hasMessageContaining("wait for the database");
@@ -105,6 +93,15 @@ class LookupBatchingTest extends DatabaseTest {
         });
 
         assertThat(await(sameThread.future())).hasSize(30).containsOnly(true);
+    }
+
+    /** Lookups of user0, user1, ... started at once. */
+    private static List<Future<Optional<UserCredentials>>> findUsers(PostgresCredentialStore store, int count) {
+        List<Future<Optional<UserCredentials>>> all = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            all.add(store.findByUsername(REALM, "user" + i));
+        }
+        return all;
     }
 
     private static Optional<UserCredentials> expected(String[] lookup) {
