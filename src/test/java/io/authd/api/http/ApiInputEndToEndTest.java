@@ -1,6 +1,7 @@
 package io.authd.api.http;
 
 import io.authd.testing.EndToEndTest;
+import io.authd.testing.Processes;
 import io.authd.testing.TestServer;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.AfterAll;
@@ -10,11 +11,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -123,12 +122,16 @@ class ApiInputEndToEndTest extends EndToEndTest {
         assertThat(server.get(server.url("/health/live")).statusCode()).as("not on the public port").isEqualTo(404);
     }
 
+    /**
+     * curl's h2c upgrade (HTTP/1.1 with Upgrade: h2c, answered over HTTP/2). The JDK HttpClient's upgrade stalled
+     * now and then on a loaded machine until the server's 60 s idle timeout (three times in full runs; 300 curl
+     * upgrades in a row never did), so the test uses the client people use.
+     */
     @Test
     void http2CleartextUpgradeIsServedOnThePublicPort() throws Exception {
-        HttpClient h2 = HttpClient.newBuilder().version(HttpClient.Version.HTTP_2).build();
-        HttpResponse<String> r = h2.send(HttpRequest.newBuilder(URI.create(server.url("/openapi.yaml")))
-                .GET().build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(r.statusCode()).isEqualTo(200);
-        assertThat(r.version()).isEqualTo(HttpClient.Version.HTTP_2);
+        Processes.Result r = Processes.run(List.of(Processes.require("curl"), "-s", "-o", "/dev/null", "--max-time", "10",
+                "-w", "%{http_code} %{http_version}", "--http2", server.url("/openapi.yaml")));
+
+        assertThat(r.stdout()).as(r.stderr()).isEqualTo("200 2");
     }
 }
