@@ -21,57 +21,34 @@ bench="$root/benchmarks"
 bench_name=grpc-vs-json
 
 usage() { awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "$0" >&2; }
+# shellcheck source=lib/bench.sh
+. "$bench/load/lib/bench.sh"
 
-users=1000
-warmup=10s
-duration=15s
+port=18180
 in_flight=64
 h2_connections=2
 only="http1,h2c,grpc"
 algorithms="MD5,SHA-256"
-rounds=1
-port=18180
-server_cpu=0
-driver_cpu=1
-build=1
 while [ $# -gt 0 ]; do
+  bench_option "$@"
+  if [ "$bench_shift" -gt 0 ]; then shift "$bench_shift"; continue; fi
   case "$1" in
-    --users) users="${2:?--users needs a value}"; shift 2 ;;
-    --warmup) warmup="${2:?--warmup needs a value}"; shift 2 ;;
-    --duration) duration="${2:?--duration needs a value}"; shift 2 ;;
     --in-flight) in_flight="${2:?--in-flight needs a value}"; shift 2 ;;
     --h2-connections) h2_connections="${2:?--h2-connections needs a value}"; shift 2 ;;
     --only) only="${2:?--only needs a value}"; shift 2 ;;
     --algorithms) algorithms="${2:?--algorithms needs a value}"; shift 2 ;;
-    --rounds) rounds="${2:?--rounds needs a value}"; shift 2 ;;
-    --port) port="${2:?--port needs a value}"; shift 2 ;;
-    --server-cpu) server_cpu="${2:?--server-cpu needs a value}"; shift 2 ;;
-    --driver-cpu) driver_cpu="${2:?--driver-cpu needs a value}"; shift 2 ;;
-    --no-build) build=0; shift ;;
     -h|--help) usage; exit 0 ;;
-    *) usage; echo "$bench_name: unknown option $1" >&2; exit 1 ;;
+    *) usage; bench_die "unknown option $1" ;;
   esac
 done
 
-mgmt_port=$((port + 1))
-work="$bench/target/$bench_name"
-results="$bench/results/$bench_name-$(date +%F).jsonl"
-run_lines="$work/run.jsonl"
-# shellcheck source=lib/bench.sh
-. "$bench/load/lib/bench.sh"
-
-for n in "$users" "$in_flight" "$h2_connections" "$rounds" "$port" "$server_cpu" "$driver_cpu"; do
-  [[ "$n" =~ ^[0-9]+$ ]] || bench_die "expected a whole number, got '$n'"
+for n in "$in_flight" "$h2_connections"; do
+  [[ "$n" =~ ^[1-9][0-9]*$ ]] || bench_die "--in-flight and --h2-connections: expected a positive whole number, got '$n'"
 done
-if [ "$users" -lt 1 ] || [ "$in_flight" -lt 1 ] || [ "$h2_connections" -lt 1 ] || [ "$rounds" -lt 1 ]; then
-  bench_die "--users, --in-flight, --h2-connections and --rounds must be at least 1"
-fi
-[ "$server_cpu" != "$driver_cpu" ] || bench_die "--server-cpu and --driver-cpu must differ: the driver must not steal the server's core"
 # The in-flight requests are spread evenly over the HTTP/2 connections; authd allows 100 streams per connection.
 streams=$((in_flight / h2_connections))
 [ $((streams * h2_connections)) -eq "$in_flight" ] || bench_die "--in-flight ($in_flight) must be a multiple of --h2-connections ($h2_connections)"
 [ "$streams" -le 100 ] || bench_die "$streams streams per connection: authd allows 100; raise --h2-connections"
-
 IFS=',' read -ra transports <<<"$only"
 for t in "${transports[@]}"; do
   case "$t" in http1|h2c|grpc) ;; *) bench_die "--only: unknown transport '$t' (http1, h2c, grpc)" ;; esac
@@ -81,51 +58,14 @@ for a in "${algs[@]}"; do
   case "$a" in MD5|SHA-256) ;; *) bench_die "--algorithms: MD5 or SHA-256, got '$a' (the users get HA1s for these two)" ;; esac
 done
 
-# shellcheck source=../../bin/lib/java.sh
-. "$root/bin/lib/java.sh"
-# shellcheck source=../../bin/lib/ensure-tools.sh
-. "$root/bin/lib/ensure-tools.sh"
-authd_ensure mvn maven
-authd_ensure python3 python3
-authd_ensure curl curl
-authd_ensure taskset util-linux
-cpus=$(nproc --all)
-if [ "$server_cpu" -ge "$cpus" ] || [ "$driver_cpu" -ge "$cpus" ]; then
-  bench_die "needs CPUs $server_cpu and $driver_cpu, this machine has $cpus"
-fi
-bench_check_ports
-
-# Work files, passwords included, stay under target/ (ignored by git) and private to this user.
-umask 077
-rm -rf "$work"
-mkdir -p "$work" "$bench/results"
-bench_build
-: >"$run_lines"
-commit="$(bench_commit)"
+bench_prepare
 
 realm=example.com
 bench_users "$users" "$realm"
-cat >"$work/authd.yaml" <<YAML
-# Written by benchmarks/load/grpc-vs-json.sh: the same server for every transport, gRPC and JSON on one port.
-mode: demo
-listen:
-  public: {host: 127.0.0.1, port: $port}
-  management: {host: 127.0.0.1, port: $mgmt_port}
-# One event loop on one pinned core: the figure is per core.
-instances: 1
-realms:
-  - name: $realm
-    algorithms: [MD5, SHA-256]
-    qop: [auth]
-credentials:
-  store: file
-  file: $work/credentials.yaml
-replay:
-  store: memory
-# The audit trail (a log line per verification) costs every transport the same and is not what this compares.
-logging:
-  audit: false
-YAML
+bench_server_config "$work/authd.yaml" \
+  "Written by benchmarks/load/grpc-vs-json.sh: the same server for every transport, gRPC and JSON on one port." \
+  "  store: file
+  file: $work/credentials.yaml"
 
 run_one() { # run_one TRANSPORT ALGORITHM ROUND
   local transport="$1" alg="$2" round="$3" label="$1-$2" out="$work/$1-$2-$3.json" rc=0 shape
@@ -220,10 +160,4 @@ print("what the rest of the machine ran meanwhile: well above 0 means the figure
 print("req/s/server core = req/s divided by server CPU: the server's cost, less sensitive to that noise. A driver")
 print("near 1.00 would be the bottleneck instead of the server.")
 PY
-if [ -s "$run_lines" ]; then
-  echo "$bench_name: results appended to ${results#"$root"/}" >&2
-fi
-if [ "${#failed[@]}" -gt 0 ]; then
-  printf '%s: failed: %s\n' "$bench_name" "${failed[@]}" >&2
-fi
-exit "$status"
+bench_finish "$status" "${failed[@]}"

@@ -1,7 +1,33 @@
 # shellcheck shell=bash
-# What the load benchmarks in benchmarks/load share: building the jars, the users, one pinned authd at a time, and
-# the JSON lines of the results. Sourced by them after they set:
-#   bench_name (for messages), root, bench, work, port, mgmt_port, server_cpu, build, commit, run_lines, results.
+# What the load benchmarks in benchmarks/load share: the common options, building the jars, the users, one pinned
+# authd at a time, and the JSON lines of the results. Sourced by them after they set bench_name (for messages),
+# root and bench; bench_option parses the common options, bench_prepare (after the options) sets up the rest:
+# mgmt_port, work, run_lines, results, commit, JAVA_HOME.
+
+# Defaults of the common options.
+users=1000
+warmup=10s
+duration=15s
+rounds=1
+port=18080
+server_cpu=0
+driver_cpu=1
+build=1
+
+bench_option() { # bench_option ARG [VALUE]: one of the common options? sets bench_shift to the words it took, or 0
+  bench_shift=2
+  case "$1" in
+    --users) users="${2:?--users needs a value}" ;;
+    --warmup) warmup="${2:?--warmup needs a value}" ;;
+    --duration) duration="${2:?--duration needs a value}" ;;
+    --rounds) rounds="${2:?--rounds needs a value}" ;;
+    --port) port="${2:?--port needs a value}" ;;
+    --server-cpu) server_cpu="${2:?--server-cpu needs a value}" ;;
+    --driver-cpu) driver_cpu="${2:?--driver-cpu needs a value}" ;;
+    --no-build) build=0; bench_shift=1 ;;
+    *) bench_shift=0 ;;
+  esac
+}
 
 bench_die() { echo "$bench_name: $*" >&2; exit 1; }
 
@@ -13,6 +39,40 @@ bench_check_ports() {
   for p in "$port" "$mgmt_port"; do
     if bench_port_busy "$p"; then bench_die "port $p is in use; pick others with --port"; fi
   done
+}
+
+bench_prepare() { # after the options: checks them, the tools, the CPUs and the ports; builds; fresh work directory
+  local n
+  for n in "$users" "$rounds" "$port" "$server_cpu" "$driver_cpu"; do
+    [[ "$n" =~ ^[0-9]+$ ]] || bench_die "expected a whole number, got '$n'"
+  done
+  if [ "$users" -lt 1 ] || [ "$rounds" -lt 1 ]; then bench_die "--users and --rounds must be at least 1"; fi
+  [ "$server_cpu" != "$driver_cpu" ] || bench_die "--server-cpu and --driver-cpu must differ: the driver must not steal the server's core"
+  mgmt_port=$((port + 1))
+  work="$bench/target/$bench_name"
+  run_lines="$work/run.jsonl"
+  results="$bench/results/$bench_name-$(date +%F).jsonl"
+  # shellcheck source=../../../bin/lib/java.sh
+  . "$root/bin/lib/java.sh"
+  # shellcheck source=../../../bin/lib/ensure-tools.sh
+  . "$root/bin/lib/ensure-tools.sh"
+  authd_ensure mvn maven
+  authd_ensure python3 python3
+  authd_ensure curl curl
+  authd_ensure taskset util-linux
+  local cpus
+  cpus=$(nproc --all)
+  if [ "$server_cpu" -ge "$cpus" ] || [ "$driver_cpu" -ge "$cpus" ]; then
+    bench_die "needs CPUs $server_cpu and $driver_cpu, this machine has $cpus"
+  fi
+  bench_check_ports
+  # Work files, passwords included, stay under target/ (ignored by git) and private to this user.
+  umask 077
+  rm -rf "$work"
+  mkdir -p "$work" "$bench/results"
+  bench_build
+  : >"$run_lines"
+  commit="$(bench_commit)"
 }
 
 bench_build_module() { # bench_build_module DIR NAME: offline first (fast, no network), online when a plugin is missing
@@ -138,4 +198,40 @@ bench_commit() { # the commit measured, -dirty when the working tree has changes
   c="$(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo unknown)"
   if [ -n "$(git -C "$root" status --porcelain 2>/dev/null)" ]; then c="$c-dirty"; fi
   echo "$c"
+}
+
+bench_server_config() { # bench_server_config FILE COMMENT CREDENTIALS-LINES: authd's configuration for a run: demo
+  # mode on $port, one event loop, realm $realm with MD5 and SHA-256, the memory replay store, no audit log
+  cat >"$1" <<YAML
+# $2
+mode: demo
+listen:
+  public: {host: 127.0.0.1, port: $port}
+  management: {host: 127.0.0.1, port: $mgmt_port}
+# One event loop on one pinned core: the figure is per core.
+instances: 1
+realms:
+  - name: $realm
+    algorithms: [MD5, SHA-256]
+    qop: [auth]
+credentials:
+$3
+replay:
+  store: memory
+# The audit trail (a log line per verification) costs every configuration the same and is not what this compares.
+logging:
+  audit: false
+YAML
+}
+
+bench_finish() { # bench_finish STATUS FAILED...: says where the results went and what failed, then exits STATUS
+  local status="$1"
+  shift
+  if [ -s "$run_lines" ]; then
+    echo "$bench_name: results appended to ${results#"$root"/}" >&2
+  fi
+  if [ $# -gt 0 ]; then
+    printf '%s: failed: %s\n' "$bench_name" "$@" >&2
+  fi
+  exit "$status"
 }

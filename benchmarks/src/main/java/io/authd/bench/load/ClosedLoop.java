@@ -164,7 +164,7 @@ final class ClosedLoop {
     }
 
     private void challenge(int u, Runnable then, Promise<Void> onFailure) {
-        send(wire.challengeRequest(), wire.challengeBody()).onComplete(ar -> {
+        send(wire.challengeRequest, wire.challengeBody).onComplete(ar -> {
             if (ar.failed()) {
                 failConnection("challenge: " + ar.cause(), onFailure);
                 return;
@@ -194,7 +194,7 @@ final class ClosedLoop {
             throw new IllegalStateException("digest buffer sized from the digest itself", e);
         }
         long start = System.nanoTime();
-        send(wire.verifyRequest(), body).onComplete(ar -> {
+        send(wire.verifyRequest, body).onComplete(ar -> {
             if (ar.failed()) {
                 failConnection("verify: " + ar.cause(), done);
             } else {

@@ -19,25 +19,20 @@ import io.vertx.core.http.RequestOptions;
  * only field 6, the Authorization value, written straight from the Digest work (protobuf allows the fields in any
  * order). Answers are parsed with the generated {@code Decision}, so a malformed answer is an error.
  */
-final class GrpcWire implements Wire {
+final class GrpcWire extends Wire {
     /** Field 6 (authorization), wire type 2 (length-delimited). */
     private static final int AUTHORIZATION_TAG = 6 << 3 | 2;
     private static final int PREFIX_BYTES = 5;
 
     private final Users users;
     private final String algorithm;
-    private final RequestOptions challengeRequest;
-    private final RequestOptions verifyRequest;
-    private final Buffer challengeBody;
     private final byte[] verifyFixedFields;
 
     GrpcWire(LoadOptions o, Users users) {
+        super(grpc(o, "Challenge"), grpc(o, "Verify"), frame(ChallengeRequest.newBuilder().setProtocol(o.protocol())
+                .setRealm(o.realm()).addAlgorithms(o.algorithm().token()).build().toByteArray()));
         this.users = users;
         this.algorithm = o.algorithm().token();
-        this.challengeRequest = grpc(o, "Challenge");
-        this.verifyRequest = grpc(o, "Verify");
-        this.challengeBody = frame(ChallengeRequest.newBuilder().setProtocol(o.protocol()).setRealm(o.realm())
-                .addAlgorithms(algorithm).build().toByteArray());
         this.verifyFixedFields = VerifyRequest.newBuilder().setProtocol(o.protocol()).setMethod(o.method())
                 .setUri(o.uri()).setRealm(o.realm()).addAlgorithms(algorithm).build().toByteArray();
     }
@@ -48,22 +43,7 @@ final class GrpcWire implements Wire {
     }
 
     @Override
-    public RequestOptions challengeRequest() {
-        return challengeRequest;
-    }
-
-    @Override
-    public RequestOptions verifyRequest() {
-        return verifyRequest;
-    }
-
-    @Override
-    public Buffer challengeBody() {
-        return challengeBody;
-    }
-
-    @Override
-    public Buffer verifyBody(int u, Credentials c) {
+    Buffer verifyBody(int u, Credentials c) {
         AuthorizationValue value = AuthorizationValue.RAW;
         int valueLength = value.length(users.authorizationPrefix[u], c);
         int messageLength = verifyFixedFields.length + 1 + varintLength(valueLength) + valueLength;
@@ -75,13 +55,13 @@ final class GrpcWire implements Wire {
     }
 
     @Override
-    public String challenge(Answer a) {
+    String challenge(Answer a) {
         Decision d = decision(a);
         return d != null && d.getOutcome() == Outcome.challenge ? digestChallenge(d) : null;
     }
 
     @Override
-    public Reply verified(int u, Answer a) {
+    Reply verified(int u, Answer a) {
         if (!"0".equals(a.grpcStatus())) {
             return new Reply.Wrong("grpc-status " + a.grpcStatus());
         }
@@ -109,7 +89,7 @@ final class GrpcWire implements Wire {
     }
 
     @Override
-    public String describe(Answer a) {
+    String describe(Answer a) {
         Decision d = decision(a);
         return "HTTP " + a.status() + ", grpc-status " + a.grpcStatus() + ", "
                 + (d == null ? a.body().length() + " bytes that are not one Decision" : d.toString().replace('\n', ' '));

@@ -1,7 +1,6 @@
 package io.authd.bench.load;
 
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.RequestOptions;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
@@ -10,7 +9,7 @@ import java.nio.charset.StandardCharsets;
 import static io.authd.bench.load.AuthorizationValue.ascii;
 
 /** authd's JSON API: POST /v1/challenge and POST /v1/verify, the same over HTTP/1.1 and h2c. */
-final class JsonWire implements Wire {
+final class JsonWire extends Wire {
     private static final byte[] END = ascii("\"}");
     private static final byte[] ALLOW = ascii("{\"outcome\":\"allow\",\"status\":200,\"reason\":\"ok\",\"identity\":{");
     private static final byte[] USER = ascii("\"user\":\"");
@@ -19,20 +18,16 @@ final class JsonWire implements Wire {
     private final Users users;
     private final String algorithm;
     private final byte[] algorithmField;
-    private final RequestOptions challengeRequest;
-    private final RequestOptions verifyRequest;
-    private final Buffer challengeBody;
     /** {@code {"protocol":..,"authorization":"Digest username=\"..\", ..., nonce=\"} per user, as UTF-8. */
     private final byte[][] bodyPrefix;
 
     JsonWire(LoadOptions o, Users users) {
+        super(Wire.post(o, "/v1/challenge", "application/json"), Wire.post(o, "/v1/verify", "application/json"),
+                Buffer.buffer("{\"protocol\":\"" + o.protocol() + "\",\"realm\":\"" + Text.json(o.realm())
+                        + "\",\"algorithms\":[\"" + o.algorithm().token() + "\"]}"));
         this.users = users;
         this.algorithm = o.algorithm().token();
         this.algorithmField = ascii("\"algorithm\":\"" + algorithm + "\"");
-        this.challengeRequest = Wire.post(o, "/v1/challenge", "application/json");
-        this.verifyRequest = Wire.post(o, "/v1/verify", "application/json");
-        this.challengeBody = Buffer.buffer("{\"protocol\":\"" + o.protocol() + "\",\"realm\":\""
-                + Text.json(o.realm()) + "\",\"algorithms\":[\"" + algorithm + "\"]}");
         String head = "{\"protocol\":\"" + o.protocol() + "\",\"method\":\"" + o.method() + "\",\"uri\":\""
                 + Text.json(o.uri()) + "\",\"realm\":\"" + Text.json(o.realm()) + "\",\"algorithms\":[\"" + algorithm
                 + "\"],\"authorization\":\"";
@@ -44,29 +39,14 @@ final class JsonWire implements Wire {
     }
 
     @Override
-    public RequestOptions challengeRequest() {
-        return challengeRequest;
-    }
-
-    @Override
-    public RequestOptions verifyRequest() {
-        return verifyRequest;
-    }
-
-    @Override
-    public Buffer challengeBody() {
-        return challengeBody;
-    }
-
-    @Override
-    public Buffer verifyBody(int u, Credentials c) {
+    Buffer verifyBody(int u, Credentials c) {
         AuthorizationValue value = AuthorizationValue.IN_JSON_STRING;
         Buffer b = Buffer.buffer(value.length(bodyPrefix[u], c) + END.length);
         return value.append(b, bodyPrefix[u], c).appendBytes(END);
     }
 
     @Override
-    public String challenge(Answer a) {
+    String challenge(Answer a) {
         try {
             JsonObject j = a.body().toJsonObject();
             return a.status() == 200 && "challenge".equals(j.getString("outcome")) ? digestChallenge(j) : null;
@@ -76,7 +56,7 @@ final class JsonWire implements Wire {
     }
 
     @Override
-    public Reply verified(int u, Answer a) {
+    Reply verified(int u, Answer a) {
         String info = a.status() == 200 ? fastAllow(u, a.body().getBytes()) : null;
         if (info != null) {
             return new Reply.Allow(info, false);
@@ -106,7 +86,7 @@ final class JsonWire implements Wire {
     }
 
     @Override
-    public String describe(Answer a) {
+    String describe(Answer a) {
         return "HTTP " + a.status() + " " + a.body();
     }
 
