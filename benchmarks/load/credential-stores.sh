@@ -17,55 +17,37 @@ set -euo pipefail
 
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 bench="$root/benchmarks"
+bench_name=credential-stores
 
 usage() { awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "$0" >&2; }
-die() { echo "credential-stores: $*" >&2; exit 1; }
+# shellcheck source=lib/bench.sh
+. "$bench/load/lib/bench.sh"
 
-users=1000
-warmup=10s
-duration=15s
 connections=64
 only="file,postgres-warm,postgres-nocache"
 algorithms="MD5"
 protocol=http
-rounds=1
-port=18080
-server_cpu=0
-driver_cpu=1
-build=1
 pg_pool=4
 # Longer than the 250ms default: a fresh JVM on one saturated core can take that long to serve its own timer during
 # warm-up, and a 503 there would fail the run without saying anything about the store.
 pg_timeout=1s
 while [ $# -gt 0 ]; do
+  bench_option "$@"
+  if [ "$bench_shift" -gt 0 ]; then shift "$bench_shift"; continue; fi
   case "$1" in
-    --users) users="${2:?--users needs a value}"; shift 2 ;;
-    --warmup) warmup="${2:?--warmup needs a value}"; shift 2 ;;
-    --duration) duration="${2:?--duration needs a value}"; shift 2 ;;
     --connections) connections="${2:?--connections needs a value}"; shift 2 ;;
     --only) only="${2:?--only needs a value}"; shift 2 ;;
     --sha256) algorithms="MD5,SHA-256"; shift ;;
     --algorithms) algorithms="${2:?--algorithms needs a value}"; shift 2 ;;
     --protocol) protocol="${2:?--protocol needs a value}"; shift 2 ;;
-    --rounds) rounds="${2:?--rounds needs a value}"; shift 2 ;;
-    --port) port="${2:?--port needs a value}"; shift 2 ;;
-    --server-cpu) server_cpu="${2:?--server-cpu needs a value}"; shift 2 ;;
-    --driver-cpu) driver_cpu="${2:?--driver-cpu needs a value}"; shift 2 ;;
-    --no-build) build=0; shift ;;
     --pg-pool) pg_pool="${2:?--pg-pool needs a value}"; shift 2 ;;
     --pg-timeout) pg_timeout="${2:?--pg-timeout needs a value}"; shift 2 ;;
     -h|--help) usage; exit 0 ;;
-    *) usage; die "unknown option $1" ;;
+    *) usage; bench_die "unknown option $1" ;;
   esac
 done
 
-for n in "$users" "$connections" "$rounds" "$port" "$server_cpu" "$driver_cpu"; do
-  [[ "$n" =~ ^[0-9]+$ ]] || die "expected a whole number, got '$n'"
-done
-if [ "$users" -lt 1 ] || [ "$connections" -lt 1 ] || [ "$rounds" -lt 1 ]; then
-  die "--users, --connections and --rounds must be at least 1"
-fi
-[ "$server_cpu" != "$driver_cpu" ] || die "--server-cpu and --driver-cpu must differ: the driver must not steal the server's core"
+[[ "$connections" =~ ^[1-9][0-9]*$ ]] || bench_die "--connections: expected a positive whole number, got '$connections'"
 
 # --only: a list of configurations; "postgres" means both Postgres ones.
 configs=()
@@ -74,28 +56,17 @@ for c in "${wanted[@]}"; do
   case "$c" in
     file|postgres-warm|postgres-nocache) configs+=("$c") ;;
     postgres) configs+=(postgres-warm postgres-nocache) ;;
-    *) die "--only: unknown configuration '$c' (file, postgres-warm, postgres-nocache, postgres)" ;;
+    *) bench_die "--only: unknown configuration '$c' (file, postgres-warm, postgres-nocache, postgres)" ;;
   esac
 done
 IFS=',' read -ra algs <<<"$algorithms"
 for a in "${algs[@]}"; do
-  case "$a" in MD5|SHA-256) ;; *) die "--algorithms: MD5 or SHA-256, got '$a' (the users get HA1s for these two)" ;; esac
+  case "$a" in MD5|SHA-256) ;; *) bench_die "--algorithms: MD5 or SHA-256, got '$a' (the users get HA1s for these two)" ;; esac
 done
 needs_postgres=0
 for c in "${configs[@]}"; do [[ "$c" == postgres-* ]] && needs_postgres=1; done
 
-# shellcheck source=../../bin/lib/java.sh
-. "$root/bin/lib/java.sh"
-# shellcheck source=../../bin/lib/ensure-tools.sh
-. "$root/bin/lib/ensure-tools.sh"
-authd_ensure mvn maven
-authd_ensure python3 python3
-authd_ensure curl curl
-authd_ensure taskset util-linux
-cpus=$(nproc --all)
-if [ "$server_cpu" -ge "$cpus" ] || [ "$driver_cpu" -ge "$cpus" ]; then
-  die "needs CPUs $server_cpu and $driver_cpu, this machine has $cpus"
-fi
+bench_prepare
 
 pg_uri=""
 schema=authd_bench
@@ -106,77 +77,8 @@ if [ "$needs_postgres" -eq 1 ]; then
   pg_uri="$AUTHD_TEST_PG_URI"
 fi
 
-mgmt_port=$((port + 1))
-port_busy() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
-# Another server on these ports would be measured instead of ours.
-for p in "$port" "$mgmt_port"; do
-  if port_busy "$p"; then die "port $p is in use; pick others with --port"; fi
-done
-
-# Work files, passwords included, stay under target/ (ignored by git) and private to this user.
-umask 077
-work="$bench/target/credential-stores"
-rm -rf "$work"
-mkdir -p "$work" "$bench/results"
-results="$bench/results/credential-stores-$(date +%F).jsonl"
-
-build_module() { # build_module DIR NAME: offline first (fast, no network), online when a plugin is missing locally
-  local log="$work/build-$2.log"
-  # Maven's output (JDK warnings about Maven's own libraries included) goes to a log, shown when the build fails.
-  if ! (cd "$1" && mvn -B -q -o -DskipTests package) >"$log" 2>&1; then
-    echo "credential-stores: offline build of $2 failed; retrying online" >&2
-    (cd "$1" && mvn -B -q -DskipTests package) >>"$log" 2>&1 || { tail -n 40 "$log" >&2; die "building $2 failed; see $log"; }
-  fi
-}
-if [ "$build" -eq 1 ]; then
-  echo "credential-stores: building target/authd.jar and benchmarks/target/authd-benchmarks.jar" >&2
-  build_module "$root" authd
-  build_module "$bench" authd-benchmarks
-fi
-[ -f "$root/target/authd.jar" ] || die "target/authd.jar is missing (run without --no-build)"
-[ -f "$bench/target/authd-benchmarks.jar" ] || die "benchmarks/target/authd-benchmarks.jar is missing (run without --no-build)"
-run_lines="$work/run.jsonl"
-: >"$run_lines"
-
-server_pid=""
-driver_pid=""
-# shellcheck disable=SC2317 # called by the EXIT trap
-cleanup() {
-  # Servers and drivers started here never outlive the script: not on failure, not on Ctrl-C.
-  local pid
-  for pid in "$driver_pid" "$server_pid"; do
-    if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; then
-      kill "$pid" 2>/dev/null || true
-      wait "$pid" 2>/dev/null || true
-    fi
-  done
-  driver_pid=""
-  server_pid=""
-}
-trap cleanup EXIT
-trap 'exit 130' INT
-trap 'exit 143' TERM
-
 realm=example.com
-echo "credential-stores: creating $users users (random passwords) in $work" >&2
-python3 - "$users" "$realm" "$work" <<'PY'
-# users.txt (user:password) for the driver, credentials.yaml (HA1s only) for the file store,
-# users.csv for seeding Postgres, which computes the HA1s itself.
-import csv, hashlib, secrets, sys
-n, realm, work = int(sys.argv[1]), sys.argv[2], sys.argv[3]
-with open(f"{work}/users.txt", "w") as txt, open(f"{work}/credentials.yaml", "w") as yml, \
-        open(f"{work}/users.csv", "w", newline="") as seed:
-    yml.write(f"# {n} benchmark users, written by benchmarks/load/credential-stores.sh\nversion: 1\nrealms:\n  {realm}:\n")
-    rows = csv.writer(seed)
-    for i in range(1, n + 1):
-        user, password = f"bench{i:07d}", secrets.token_hex(12)
-        a1 = f"{user}:{realm}:{password}".encode()
-        txt.write(f"{user}:{password}\n")
-        yml.write(f"    {user}:\n      ha1:\n"
-                  f"        MD5: \"{hashlib.md5(a1).hexdigest()}\"\n"
-                  f"        SHA-256: \"{hashlib.sha256(a1).hexdigest()}\"\n")
-        rows.writerow([user, password])
-PY
+bench_users "$users" "$realm"
 # The Postgres configurations point the file store at this empty file: a server that silently ignored
 # credentials.store: postgres would then refuse every user instead of quietly measuring the file store.
 printf 'version: 1\nrealms: {}\n' >"$work/no-users.yaml"
@@ -197,67 +99,16 @@ write_config() { # write_config CONFIGURATION FILE
   cache:
     maxEntries: 0" ;;
   esac
-  cat >"$2" <<YAML
-# $1, written by benchmarks/load/credential-stores.sh. The database URI (with its password) comes from the
-# environment (AUTHD_CREDENTIALS_POSTGRES_URI), as docs/configuration.md advises.
-mode: demo
-listen:
-  public: {host: 127.0.0.1, port: $port}
-  management: {host: 127.0.0.1, port: $mgmt_port}
-# One event loop on one pinned core: the figure is per core.
-instances: 1
-realms:
-  - name: $realm
-    algorithms: [MD5, SHA-256]
-    qop: [auth]
-credentials:
-$store_lines
-replay:
-  store: memory
-# The audit trail (a log line per verification) costs every configuration the same and is not what this compares.
-logging:
-  audit: false
-YAML
+  bench_server_config "$2" "$1, written by benchmarks/load/credential-stores.sh. The database URI (with its password) comes from the
+# environment (AUTHD_CREDENTIALS_POSTGRES_URI), as docs/configuration.md advises." "$store_lines"
 }
 
 start_server() { # start_server CONFIGURATION LOG: starts authd in the background, sets server_pid, waits until ready
-  local config="$1" log="$2" cfg="$work/$1.yaml" server_env=() v java_opts=()
-  write_config "$config" "$cfg"
-  # authd refuses AUTHD_* variables that name no key (services.sh exports AUTHD_TEST_*): start it without any.
-  for v in $(compgen -e); do
-    case "$v" in AUTHD_*) server_env+=(-u "$v") ;; esac
-  done
+  local cfg="$work/$1.yaml" pg_env=()
+  write_config "$1" "$cfg"
   # The password travels in the environment, never in a file or on a command line.
-  [[ "$config" == postgres-* ]] && server_env+=("AUTHD_CREDENTIALS_POSTGRES_URI=$pg_uri")
-  # AUTHD_JAVA_OPTS: JVM flags for the server, as bin/authd takes them.
-  read -ra java_opts <<<"${AUTHD_JAVA_OPTS:-}"
-  env "${server_env[@]}" \
-    taskset -c "$server_cpu" "$JAVA_HOME/bin/java" "${java_opts[@]}" -jar "$root/target/authd.jar" \
-    serve --config "$cfg" >"$log" 2>&1 &
-  server_pid=$!
-  local deadline=$((SECONDS + 60))
-  until curl -fsS -o /dev/null "http://127.0.0.1:$mgmt_port/health/ready" 2>/dev/null; do
-    if ! kill -0 "$server_pid" 2>/dev/null; then
-      wait "$server_pid" 2>/dev/null || true
-      server_pid=""
-      echo "credential-stores: authd did not start for '$config'; its log ($log) ends with:" >&2
-      tail -n 15 "$log" | sed 's/^/  /' >&2
-      return 1
-    fi
-    if [ "$SECONDS" -ge "$deadline" ]; then
-      echo "credential-stores: authd not ready after 60 s for '$config'; see $log" >&2
-      return 1
-    fi
-    sleep 0.3
-  done
-}
-
-stop_server() {
-  if [ -n "$server_pid" ]; then
-    kill "$server_pid" 2>/dev/null || true
-    wait "$server_pid" 2>/dev/null || true
-    server_pid=""
-  fi
+  [[ "$1" == postgres-* ]] && pg_env+=("AUTHD_CREDENTIALS_POSTGRES_URI=$pg_uri")
+  bench_start_server "$1" "$cfg" "$2" "${pg_env[@]}"
 }
 
 psql_bench() { # psql_bench ARGS...: psql on the test database, stopping at the first error
@@ -281,7 +132,7 @@ prepare_postgres() {
       echo "credential-stores: authd refuses credentials.store: postgres (above); Postgres configurations not run." >&2
       return 1
     }
-    stop_server
+    bench_stop_server
   fi
   local exists
   exists="$(psql_bench -tA -c "SELECT to_regclass('$schema.credentials') IS NOT NULL")" || return 1
@@ -310,8 +161,7 @@ SQL
   echo "credential-stores: seeded $(psql_bench -tA -c "SELECT count(*) FROM $schema.credentials") users into $schema.credentials" >&2
 }
 
-commit="$(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo unknown)"
-if [ -n "$(git -C "$root" status --porcelain 2>/dev/null)" ]; then commit="$commit-dirty"; fi
+commit="$(bench_commit)"
 status=0
 
 run_one() { # run_one CONFIGURATION ALGORITHM ROUND
@@ -327,23 +177,8 @@ run_one() { # run_one CONFIGURATION ALGORITHM ROUND
   driver_pid=$!
   wait "$driver_pid" || rc=$?
   driver_pid=""
-  stop_server
-  if [ ! -s "$out" ]; then
-    echo "credential-stores: $label: the driver printed no result (exit $rc)" >&2
-    return 1
-  fi
-  # Called with ||: errexit is off here, so the merge checks its own status.
-  if python3 - "$out" "$config" "$round" "$commit" "$warmup" "$server_cpu" "$driver_cpu" \
-    >>"$run_lines" <<'PY'
-import datetime, json, sys
-path, config, rnd, commit, warmup, scpu, dcpu = sys.argv[1:]
-d = json.load(open(path))
-d.update(configuration=config, round=int(rnd), commit=commit, warmup=warmup, server_core=int(scpu),
-         driver_core=int(dcpu), time=datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds"))
-print(json.dumps(d))
-PY
-  then :; else echo "credential-stores: $label: unreadable driver result $out" >&2; return 1; fi
-  tail -n 1 "$run_lines" >>"$results"
+  bench_stop_server
+  bench_record "$out" "$config" "$round" "$warmup" || return 1
   [ "$rc" -eq 0 ] || { echo "credential-stores: $label: the driver found errors (exit $rc)" >&2; return 1; }
 }
 
@@ -425,10 +260,4 @@ print("what the rest of the machine ran meanwhile: well above 0 means the figure
 print("req/s/server core = req/s divided by server CPU: the server's cost, less sensitive to that noise.")
 print("db CPU: all PostgreSQL processes (other users of the database included); db µs/req = db CPU per request.")
 PY
-if [ -s "$run_lines" ]; then
-  echo "credential-stores: results appended to ${results#"$root"/}" >&2
-fi
-if [ "${#failed[@]}" -gt 0 ]; then
-  printf 'credential-stores: failed: %s\n' "${failed[@]}" >&2
-fi
-exit "$status"
+bench_finish "$status" "${failed[@]}"

@@ -1,11 +1,14 @@
 package io.authd.bench.load;
 
+import io.vertx.core.Context;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.http.HttpClientAgent;
+import io.vertx.core.http.HttpClientConnection;
 import io.vertx.core.http.HttpClientOptions;
-import io.vertx.core.http.HttpVersion;
+import io.vertx.core.http.HttpConnectOptions;
 import org.HdrHistogram.Histogram;
 
 import java.time.Duration;
@@ -19,13 +22,15 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * A closed-loop Digest load driver for authd's JSON API: N keep-alive HTTP/1.1 connections, one request in flight
- * on each, every answer checked.
+ * A closed-loop Digest load driver for authd: a fixed number of requests in flight, every answer checked. The
+ * transport is the JSON API over HTTP/1.1 (N keep-alive connections, one request in flight on each), the JSON API
+ * over h2c, or authd.v1.Authenticator over gRPC (few HTTP/2 connections, many streams on each); the per-request
+ * Digest work is the same for all three, so their figures compare.
  *
  * <pre>
  * java -cp benchmarks/target/authd-benchmarks.jar io.authd.bench.load.DigestLoad \
  *     --url http://127.0.0.1:8080 --connections 64 --users-file users.txt --realm example.com \
- *     --algorithm MD5 --warmup 5s --duration 15s --protocol http
+ *     --algorithm MD5 --warmup 5s --duration 15s --protocol http [--transport grpc --connections 2 --streams 32]
  * </pre>
  *
  * <p>It is an independent Digest client (RFC 7616 §3.4.1), sharing no code with authd, so a run also cross-checks
@@ -33,8 +38,8 @@ import java.util.concurrent.TimeoutException;
  * reproduce (sampled). {@code stale_nonce} is answered with the fresh nonce and counted apart; anything else is an
  * error, and the run exits 1 after printing the first few error answers.
  *
- * <p>Phases: connect; fetch a nonce for every (connection, user) with POST /v1/challenge (not timed); warm-up;
- * measurement. Only POST /v1/verify answers completing inside the measurement window are counted and their
+ * <p>Phases: connect; fetch a nonce for every (loop, user) with a challenge call (not timed); warm-up;
+ * measurement. Only verify answers completing inside the measurement window are counted and their
  * latencies recorded (HdrHistogram, µs). Output: one JSON line on stdout, one human line on stderr.
  */
 public final class DigestLoad {
@@ -71,23 +76,34 @@ public final class DigestLoad {
                 .setWorkerPoolSize(1).setInternalBlockingPoolSize(1)).build();
         try {
             HttpClientAgent client = vertx.httpClientBuilder().with(new HttpClientOptions()
-                    .setProtocolVersion(HttpVersion.HTTP_1_1).setKeepAlive(true).setTcpNoDelay(true)).build();
+                    .setProtocolVersion(o.transport().version()).setHttp2ClearTextUpgrade(false)
+                    .setKeepAlive(true).setTcpNoDelay(true)).build();
             RunState run = new RunState(o.maxErrorsShown());
-            List<ClosedLoop> loops = new ArrayList<>();
-            for (int i = 0; i < o.connections(); i++) {
-                // A new context per connection, spread over the event loops, so each loop has one thread.
-                loops.add(new ClosedLoop(i, vertx.getOrCreateContext(), o, users, run));
+            // A new context per connection, spread over the event loops, so each connection has one thread.
+            List<Context> contexts = new ArrayList<>();
+            for (int c = 0; c < o.connections(); c++) {
+                contexts.add(vertx.getOrCreateContext());
             }
-            await(Future.all(loops.stream().map(l -> l.connect(client)).toList()), Duration.ofSeconds(30),
-                    "connecting to " + o.url());
+            List<HttpClientConnection> connections = await(Future.all(contexts.stream()
+                    .map(context -> connect(client, context, o)).toList()), Duration.ofSeconds(30),
+                    "connecting to " + o.url()).list();
+            Wire wire = o.transport().wire(o, users);
+            List<ClosedLoop> loops = new ArrayList<>();
+            for (int c = 0; c < o.connections(); c++) {
+                for (int s = 0; s < o.streams(); s++) {
+                    loops.add(new ClosedLoop(c * o.streams() + s, contexts.get(c), connections.get(c), wire, o, users,
+                            run));
+                }
+            }
 
             long t = System.nanoTime();
             // Generous: ~1 ms per challenge on a loaded single core, plus slack.
             await(Future.all(loops.stream().map(ClosedLoop::prefetch).toList()),
                     Duration.ofSeconds(60 + (long) users.size() * o.connections() / 1000), "fetching nonces");
             long challenges = loops.stream().mapToLong(l -> l.challenges).sum();
-            System.err.printf(Locale.ROOT, "%s: %d connections, %d users, %d nonces fetched in %.1f s%n",
-                    o.label(), o.connections(), users.size(), challenges, (System.nanoTime() - t) / 1e9);
+            System.err.printf(Locale.ROOT, "%s: %s, %d connections x %d streams, %d users, %d nonces fetched in %.1f s%n",
+                    o.label(), o.transport(), o.connections(), o.streams(), users.size(), challenges,
+                    (System.nanoTime() - t) / 1e9);
             if (run.errors() > 0) {
                 return report(o, users, loops, run, 0, 0, OptionalLong.empty(), OptionalLong.empty(), null,
                         Optional.empty());
@@ -159,7 +175,9 @@ public final class DigestLoad {
                 .append(",\"nextnonce\":").append(nextnonces)
                 .append(",\"challenges\":").append(challenges)
                 .append(",\"allow_full_parse\":").append(fullParses)
+                .append(",\"transport\":\"").append(o.transport()).append('"')
                 .append(",\"connections\":").append(o.connections())
+                .append(",\"streams\":").append(o.streams())
                 .append(",\"users\":").append(users.size())
                 .append(",\"algorithm\":\"").append(o.algorithm().token()).append('"')
                 .append(",\"protocol\":\"").append(o.protocol()).append('"')
@@ -213,9 +231,17 @@ public final class DigestLoad {
         }
     }
 
-    private static void await(Future<?> future, Duration timeout, String what) throws Exception {
+    /** Opens one connection on {@code context}, so that its callbacks (and its loops) run there. */
+    private static Future<HttpClientConnection> connect(HttpClientAgent client, Context context, LoadOptions o) {
+        Promise<HttpClientConnection> connected = Promise.promise();
+        context.runOnContext(v -> client.connect(new HttpConnectOptions().setHost(o.host()).setPort(o.port())
+                .setConnectTimeout(5_000)).onComplete(connected));
+        return connected.future();
+    }
+
+    private static <T> T await(Future<T> future, Duration timeout, String what) throws Exception {
         try {
-            future.toCompletionStage().toCompletableFuture().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            return future.toCompletionStage().toCompletableFuture().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             throw new IllegalStateException(what + ": no answer within " + timeout.toSeconds() + " s");
         } catch (ExecutionException e) {

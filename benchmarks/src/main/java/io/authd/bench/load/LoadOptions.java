@@ -8,14 +8,18 @@ import java.util.Locale;
 import java.util.OptionalLong;
 
 /** The command line of {@link DigestLoad}; every option has a default except {@code --users-file}. */
-record LoadOptions(URI url, int connections, Path usersFile, String realm, DigestAlgorithm algorithm,
+record LoadOptions(URI url, Transport transport, int connections, int streams, Path usersFile, String realm, DigestAlgorithm algorithm,
                    Duration warmup, Duration duration, String protocol, String uri, String label, int threads,
                    OptionalLong serverPid, String dbProcesses, int maxErrorsShown) {
 
     static final String USAGE = """
             usage: java -cp authd-benchmarks.jar io.authd.bench.load.DigestLoad --users-file FILE [options]
               --url URL            authd's public API (default http://127.0.0.1:8080)
-              --connections N      HTTP/1.1 keep-alive connections, one request in flight each (default 64)
+              --transport T        http1 (JSON API), h2c (JSON API over HTTP/2, prior knowledge) or grpc
+                                   (authd.v1.Authenticator) (default http1)
+              --connections N      keep-alive connections (default 64 for http1, 2 for h2c and grpc)
+              --streams N          requests in flight per connection, each on its own stream: 1 for http1
+                                   (default 32 for h2c and grpc); connections x streams are in flight
               --users-file FILE    lines user:password (required)
               --realm R            realm the users belong to (default example.com)
               --algorithm A        MD5, SHA-256 or SHA-512-256 (default MD5)
@@ -23,7 +27,7 @@ record LoadOptions(URI url, int connections, Path usersFile, String realm, Diges
               --duration D         measured time, e.g. 15s (default 15s)
               --protocol P         http or sip (default http)
               --uri U              digest uri (default /bench for http, sip:<realm> for sip)
-              --label L            name of the run in the JSON line (default <protocol>-<algorithm>)
+              --label L            name of the run in the JSON line (default <transport>-<protocol>-<algorithm>)
               --threads N          event-loop threads (default: available processors)
               --server-pid PID     also report this process's CPU use over the measured time
               --db-processes TEXT  also report the CPU use of every process whose executable path contains TEXT
@@ -33,7 +37,9 @@ record LoadOptions(URI url, int connections, Path usersFile, String realm, Diges
 
     static LoadOptions parse(String[] args) {
         URI url = URI.create("http://127.0.0.1:8080");
-        int connections = 64; // saturates one authd core on the test machine; see benchmarks/README.md
+        Transport transport = Transport.HTTP1;
+        Integer connections = null;
+        Integer streams = null;
         Path usersFile = null;
         String realm = "example.com";
         DigestAlgorithm algorithm = DigestAlgorithm.MD5;
@@ -57,7 +63,9 @@ record LoadOptions(URI url, int connections, Path usersFile, String realm, Diges
             String value = args[++i];
             switch (name) {
                 case "--url" -> url = url(value);
+                case "--transport" -> transport = Transport.parse(value);
                 case "--connections" -> connections = positive(name, value);
+                case "--streams" -> streams = positive(name, value);
                 case "--users-file" -> usersFile = Path.of(value);
                 case "--realm" -> realm = value;
                 case "--algorithm" -> algorithm = DigestAlgorithm.parse(value);
@@ -76,14 +84,31 @@ record LoadOptions(URI url, int connections, Path usersFile, String realm, Diges
         if (usersFile == null) {
             throw new UsageException("--users-file is required");
         }
+        // 64 requests in flight saturate one authd core on the test machine (see benchmarks/README.md): 64
+        // HTTP/1.1 connections, or 2 HTTP/2 connections of 32 streams (authd allows 100 streams per connection).
+        if (connections == null) {
+            connections = transport.multiplexed() ? 2 : 64;
+        }
+        if (streams == null) {
+            streams = transport.multiplexed() ? 32 : 1;
+        }
+        if (!transport.multiplexed() && streams != 1) {
+            throw new UsageException("--streams: HTTP/1.1 carries one request at a time per connection; use"
+                    + " --connections, or --transport h2c");
+        }
         if (uri == null) {
             uri = protocol.equals("sip") ? "sip:" + realm : "/bench";
         }
         if (label == null) {
-            label = protocol + "-" + algorithm.token();
+            label = transport + "-" + protocol + "-" + algorithm.token();
         }
-        return new LoadOptions(url, connections, usersFile, realm, algorithm, warmup, duration, protocol, uri, label,
+        return new LoadOptions(url, transport, connections, streams, usersFile, realm, algorithm, warmup, duration, protocol, uri, label,
                 threads, serverPid, dbProcesses, maxErrorsShown);
+    }
+
+    /** Requests in flight: one closed loop each. */
+    int loops() {
+        return connections * streams;
     }
 
     String host() {

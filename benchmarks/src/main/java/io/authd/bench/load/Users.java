@@ -9,8 +9,8 @@ import java.util.List;
 
 /**
  * The users the driver logs in as, with everything about them that does not change per request computed once:
- * HA1 = H(user:realm:password) (RFC 7616 §3.4.2) and the start of the JSON body of a verification up to the
- * nonce. Passwords are dropped after hashing and never printed.
+ * HA1 = H(user:realm:password) (RFC 7616 §3.4.2) and the start of the Authorization value of a verification up to
+ * the nonce. Passwords are dropped after hashing and never printed.
  */
 final class Users {
     final String[] names;
@@ -18,17 +18,17 @@ final class Users {
     final byte[][] userJson;
     /** Lowercase hex HA1 as ASCII bytes, ready for the response hash. */
     final byte[][] ha1Hex;
-    /** {@code {"protocol":..,"authorization":"Digest username=\"..\", ..., nonce=\"} as UTF-8 bytes. */
-    final byte[][] bodyPrefix;
+    /** {@code Digest username="..", realm="..", uri="..", algorithm=.., qop=auth, nonce="} as UTF-8 bytes. */
+    final byte[][] authorizationPrefix;
 
-    private Users(String[] names, byte[][] ha1Hex, byte[][] bodyPrefix) {
+    private Users(String[] names, byte[][] ha1Hex, byte[][] authorizationPrefix) {
         this.names = names;
         this.userJson = new byte[names.length][];
         for (int i = 0; i < names.length; i++) {
             userJson[i] = (Text.json(names[i]) + "\"").getBytes(StandardCharsets.UTF_8);
         }
         this.ha1Hex = ha1Hex;
-        this.bodyPrefix = bodyPrefix;
+        this.authorizationPrefix = authorizationPrefix;
     }
 
     int size() {
@@ -47,9 +47,6 @@ final class Users {
         List<byte[]> prefixes = new ArrayList<>();
         MessageDigest md = o.algorithm().newDigest();
         String alg = o.algorithm().token();
-        String jsonHead = "{\"protocol\":\"" + o.protocol() + "\",\"method\":\"" + o.method() + "\",\"uri\":\""
-                + Text.json(o.uri()) + "\",\"realm\":\"" + Text.json(o.realm()) + "\",\"algorithms\":[\"" + alg
-                + "\"],\"authorization\":\"";
         int lineNo = 0;
         for (String line : lines) {
             lineNo++;
@@ -73,7 +70,7 @@ final class Users {
                     + "\", algorithm=" + alg + ", qop=auth, nonce=\"";
             names.add(user);
             ha1s.add(ha1);
-            prefixes.add((jsonHead + Text.json(header)).getBytes(StandardCharsets.UTF_8));
+            prefixes.add(header.getBytes(StandardCharsets.UTF_8));
         }
         if (names.isEmpty()) {
             throw new LoadOptions.UsageException("--users-file: no users in " + o.usersFile());
