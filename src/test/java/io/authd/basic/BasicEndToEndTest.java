@@ -2,29 +2,23 @@ package io.authd.basic;
 
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import io.authd.auth.AuditLog;
-import io.authd.testing.BasicRealms;
+import io.authd.testing.BasicRealmsEndToEndTest;
 import io.authd.testing.CapturedLog;
 import io.authd.testing.ClientDigest;
-import io.authd.testing.MutableClock;
 import io.authd.testing.Processes;
-import io.authd.testing.TestKeys;
+import io.authd.testing.PythonRequests;
 import io.authd.testing.TestServer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -35,37 +29,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Basic credentials (RFC 7617) through a real authd: curl {@code --basic} and Python requests' HTTPBasicAuth on
  * forward-auth, the JSON API, the TLS rule, the challenge order, SIP, hostile values, metrics and the audit trail.
- * Realms as in {@link BasicRealms}.
+ * Realms as in {@link BasicRealmsEndToEndTest}.
  */
-class BasicEndToEndTest {
-    private static final String PYTHON = "/usr/bin/python3";
-
-    @TempDir
-    static Path dir;
-    static TestServer server;
+class BasicEndToEndTest extends BasicRealmsEndToEndTest {
     static String curl;
     static Path requestsScript;
 
     @BeforeAll
-    static void start() throws Exception {
-        server = TestServer.startWith(dir, TestKeys.ring(1), MutableClock.at("2026-11-23T10:00:00Z"), BasicRealms.config());
+    static void findClients() throws Exception {
         curl = Processes.require("curl");
-        Processes.Result r = Processes.run(List.of(PYTHON, "-c", "import requests"));
-        assertThat(r.exitCode()).as("Debian's python3-requests is not installed; bin/test installs it "
-                + "(apt-get install python3-requests): " + r.stderr()).isZero();
-        requestsScript = dir.resolve("requests_basic.py");
-        try (var in = BasicEndToEndTest.class.getResourceAsStream("/clients/requests_basic.py")) {
-            Files.write(requestsScript, in.readAllBytes());
-        }
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        server.close();
-    }
-
-    static String basic(String user, String password) {
-        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+        requestsScript = PythonRequests.script(dir, "requests_basic.py");
     }
 
     static JsonObject verify(String realm, String authorization, boolean secure) throws Exception {
@@ -88,7 +61,7 @@ class BasicEndToEndTest {
     /** Python requests' HTTPBasicAuth through forward-auth; "status user scheme". */
     private static String requestsBasic(String realm, String user, String password, String... forwardedProto)
             throws Exception {
-        List<String> cmd = new ArrayList<>(List.of(PYTHON, requestsScript.toString(),
+        List<String> cmd = new ArrayList<>(List.of(PythonRequests.PYTHON, requestsScript.toString(),
                 server.url("/v1/forward-auth?realm=" + realm), user, password));
         cmd.addAll(List.of(forwardedProto));
         Processes.Result r = Processes.run(cmd);

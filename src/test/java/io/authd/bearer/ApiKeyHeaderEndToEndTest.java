@@ -1,50 +1,35 @@
 package io.authd.bearer;
 
 import io.authd.testing.AdminClient;
-import io.authd.testing.BasicRealms;
+import io.authd.testing.BasicRealmsEndToEndTest;
 import io.authd.testing.CapturedLog;
-import io.authd.testing.MutableClock;
-import io.authd.testing.TestKeys;
-import io.authd.testing.TestServer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * API keys where web clients usually put them: an {@code X-API-Key} header on forward-auth and the {@code apiKey}
  * field of /v1/verify, in a realm with {@code bearer.apiKeyHeader} ({@code example.com}), and ignored in a realm
- * that reads keys in {@code Authorization: Bearer} only ({@code md5.example.com}). Realms as in {@link BasicRealms}.
+ * that reads keys in {@code Authorization: Bearer} only ({@code md5.example.com}). Realms as in {@link BasicRealmsEndToEndTest}.
  */
-class ApiKeyHeaderEndToEndTest {
-    @TempDir
-    static Path dir;
-    static TestServer server;
+class ApiKeyHeaderEndToEndTest extends BasicRealmsEndToEndTest {
     static String key;
     static String keyId;
     static String bearerOnlyKey;
 
     @BeforeAll
-    static void start() throws Exception {
-        server = TestServer.startWith(dir, TestKeys.ring(1), MutableClock.at("2026-11-23T10:00:00Z"), BasicRealms.config());
+    static void createKeys() throws Exception {
         AdminClient admin = new AdminClient(server);
         JsonObject created = new JsonObject(admin.createApiKey("example.com",
                 new JsonObject().put("scopes", new JsonArray().add("read"))).body());
         key = created.getString("key");
         keyId = created.getString("id");
         bearerOnlyKey = new JsonObject(admin.createApiKey("md5.example.com", new JsonObject()).body()).getString("key");
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        server.close();
     }
 
     private static HttpResponse<String> forwardAuth(String realm, String... headers) throws Exception {

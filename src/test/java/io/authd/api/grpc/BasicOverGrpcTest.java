@@ -4,49 +4,35 @@ import io.authd.api.grpc.v1.ChallengeRequest;
 import io.authd.api.grpc.v1.Decision;
 import io.authd.api.grpc.v1.VerifyRequest;
 import io.authd.testing.AdminClient;
-import io.authd.testing.BasicRealms;
-import io.authd.testing.MutableClock;
-import io.authd.testing.TestKeys;
+import io.envoyproxy.envoy.service.auth.v3.AttributeContext;
+import io.envoyproxy.envoy.service.auth.v3.CheckRequest;
+import io.envoyproxy.envoy.service.auth.v3.CheckResponse;
+import io.authd.testing.BasicRealmsEndToEndTest;
 import io.authd.testing.TestServer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.grpc.common.GrpcStatus;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.util.Base64;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Basic and the API-key field over authd.v1.Authenticator decide as over the JSON API: the same request (its
  * {@code secure} and {@code apiKey} fields included) gives the same Decision, compared in proto3 JSON form with
- * the fresh nonce and opaque values masked. Realms as in {@link BasicRealms}.
+ * the fresh nonce and opaque values masked. Realms as in {@link BasicRealmsEndToEndTest}.
  */
-class BasicOverGrpcTest {
-    @TempDir
-    static Path dir;
-    static TestServer server;
+class BasicOverGrpcTest extends BasicRealmsEndToEndTest {
+    @AutoClose
     static GrpcTestClient grpc;
 
     @BeforeAll
-    static void start() throws Exception {
-        server = TestServer.startWith(dir, TestKeys.ring(1), MutableClock.at("2026-11-23T10:00:00Z"), BasicRealms.config());
+    static void connect() {
         grpc = new GrpcTestClient(server.port());
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        grpc.close();
-        server.close();
-    }
-
-    private static String basic(String user, String password) {
-        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 
     private static JsonObject request(String authorization, boolean secure) {
@@ -116,5 +102,26 @@ class BasicOverGrpcTest {
 
         assertThat(TestServer.headers(d, "WWW-Authenticate")).last()
                 .isEqualTo("Basic realm=\"example.com\", charset=\"UTF-8\"");
+    }
+
+    /** Envoy ext_authz: the request is secure when Envoy saw it over https (its {@code scheme} attribute). */
+    @ParameterizedTest(name = "scheme {0}")
+    @CsvSource({"https, 200", "http, 401"})
+    void envoyCheckTakesBasicOnlyWhenItsSchemeIsHttps(String scheme, int status) throws Exception {
+        CheckRequest check = CheckRequest.newBuilder().setAttributes(AttributeContext.newBuilder()
+                .setRequest(AttributeContext.Request.newBuilder().setHttp(AttributeContext.HttpRequest.newBuilder()
+                        .setMethod("GET").setPath("/private").setScheme(scheme)
+                        .putHeaders("authorization", basic("alice", "wonderland"))))
+                .putContextExtensions("realm", "example.com")).build();
+        GrpcTestClient.Reply<CheckResponse> r = grpc.call("envoy.service.auth.v3.Authorization", "Check", check,
+                CheckResponse.getDefaultInstance());
+
+        CheckResponse answer = r.message();
+        int answered = answer.hasOkResponse() ? 200 : answer.getDeniedResponse().getStatus().getCodeValue();
+        assertThat(answered).isEqualTo(status);
+        if (answer.hasOkResponse()) {
+            assertThat(answer.getOkResponse().getHeadersList()).anyMatch(h -> h.getHeader().getKey().equals("X-Authd-Scheme")
+                    && h.getHeader().getValue().equals("Basic"));
+        }
     }
 }
