@@ -117,7 +117,9 @@ public final class Authenticator {
                     .map(d -> bearer.offer(r.protocol(), r.role(), ctx.realm(), d));
             default -> verifyDigest(ctx, selection).map(d -> bearer.offer(r.protocol(), r.role(), ctx.realm(), d));
         };
-        return decided.map(d -> basic.offer(r.protocol(), r.role(), ctx.realm(), r.secure(), d));
+        // Only realms with Basic pay for the extra step.
+        return ctx.realm().basicEnabled()
+                ? decided.map(d -> basic.offer(r.protocol(), r.role(), ctx.realm(), r.secure(), d)) : decided;
     }
 
     private Future<Decision> verifyDigest(VerifyContext ctx, CredentialsSelection selection) {
