@@ -127,6 +127,21 @@ class BasicEndToEndTest extends BasicRealmsEndToEndTest {
     }
 
     @Test
+    void proxyRoleTakesBasicInProxyAuthorizationAndOffersItInProxyAuthenticate() throws Exception {
+        String url = server.url("/v1/forward-auth?realm=example.com&role=proxy");
+        // curl, not the JDK client: that one drops Proxy-Authorization.
+        Processes.Result allowed = Processes.run(List.of(curl, "-s", "-o", "/dev/null", "-w",
+                "%{http_code} %header{x-authd-scheme}", "-H", "Proxy-Authorization: " + basic("alice", "wonderland"),
+                "-H", "X-Forwarded-Proto: https", url));
+        HttpResponse<String> challenged = server.get(url, "X-Forwarded-Proto", "https");
+
+        assertThat(allowed.stdout()).isEqualTo("200 Basic");
+        assertThat(challenged.statusCode()).isEqualTo(407);
+        assertThat(challenged.headers().allValues("Proxy-Authenticate")).last()
+                .isEqualTo("Basic realm=\"example.com\", charset=\"UTF-8\"");
+    }
+
+    @Test
     void wrongPasswordIsBadCredentialsAsForDigestAndTheChallengeStillOffersBasic() throws Exception {
         JsonObject d = verify("example.com", basic("alice", "guess"), true);
 
