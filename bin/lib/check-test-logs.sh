@@ -15,6 +15,7 @@ ha1() { printf '%s' "$1" | "$2" | cut -d' ' -f1; }
 key() { head -c 32 /dev/zero | tr '\0' "\\$(printf '%03o' "$1")" | base64 -w0; }
 secrets=(
   wonderland zanzibar 'Secret, or not?'                       # TestServer's and the demo's passwords
+  "$(printf alice:wonderland | base64 -w0)" "$(printf bob:zanzibar | base64 -w0)"   # their Basic user-pass
   "$(ha1 alice:example.com:wonderland md5sum)" "$(ha1 alice:example.com:wonderland sha256sum)"
   "$(ha1 bob:example.com:zanzibar md5sum)" "$(ha1 bob:example.com:zanzibar sha256sum)"
   authd_admin_end-to-end-test-token                           # TestServer.ADMIN_TOKEN

@@ -29,14 +29,15 @@ public final class AuditLog {
     }
 
     /**
-     * @param claimedUser the username the credentials name (a userhash when {@code userhash}), null without
-     *                    credentials; on allow the identity's user is logged instead
+     * @param claimedUser the username the Digest or Basic credentials name (a userhash when {@code userhash}), null
+     *                    without them; on allow the identity's user is logged instead
      */
     void verified(VerifyRequest r, String realm, String claimedUser, boolean userhash, Decision d) {
         if (log == null || !log.isInfoEnabled()) {
             return;
         }
-        String user = d.identity() instanceof DigestIdentity id ? id.user() : claimedUser;
+        String user = d.identity() instanceof DigestIdentity || d.identity() instanceof BasicIdentity
+                ? d.identity().user() : claimedUser;
         LoggingEventBuilder event = log.atInfo();
         optional(event, "user", printable(user));
         if (userhash && d.identity() == null) {

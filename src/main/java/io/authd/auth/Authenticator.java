@@ -1,5 +1,6 @@
 package io.authd.auth;
 
+import io.authd.basic.BasicAuthenticator;
 import io.authd.bearer.BearerAuthenticator;
 import io.authd.config.RealmOptions;
 import io.authd.credentials.CredentialStore;
@@ -37,6 +38,7 @@ public final class Authenticator {
     private final CredentialStore credentials;
     private final ReplayStore replay;
     private final BearerAuthenticator bearer;
+    private final BasicAuthenticator basic;
     private final AuthMetrics metrics;
     private final AuditLog audit;
 
@@ -49,6 +51,7 @@ public final class Authenticator {
         this.credentials = credentials;
         this.replay = replay;
         this.bearer = bearer;
+        this.basic = new BasicAuthenticator(credentials);
         this.metrics = metrics;
         this.audit = audit;
     }
@@ -67,31 +70,32 @@ public final class Authenticator {
         long started = System.nanoTime();
         RealmOptions realm = realm(r.realm());
         var offered = r.algorithms() == null ? realm.algorithms() : r.algorithms();
-        Decision d = bearer.offer(r.protocol(), r.role(), realm, Decision.challenge(r.role().challengeStatus(),
-                Reason.MISSING_CREDENTIALS, challenges.headers(r.protocol(), r.role(), realm, offered, r.clientAddress(),
-                        false), null));
+        Decision d = basic.offer(r.protocol(), r.role(), realm, r.secure(), bearer.offer(r.protocol(), r.role(), realm,
+                Decision.challenge(r.role().challengeStatus(), Reason.MISSING_CREDENTIALS, challenges.headers(
+                        r.protocol(), r.role(), realm, offered, r.clientAddress(), false), null)));
         metrics.challenged(api, r.protocol(), System.nanoTime() - started);
         return d;
     }
 
     /**
      * Every verification, whichever API it came through, is answered here: the one place that counts and audits.
-     * Bearer tokens go to {@link BearerAuthenticator}, Digest stays here; every Digest challenge also offers Bearer
-     * where the realm accepts it.
+     * Bearer tokens go to {@link BearerAuthenticator}, Basic credentials to {@link BasicAuthenticator}, Digest stays
+     * here; every challenge lists the realm's Digest challenges, then Bearer, then Basic where each may be used.
      *
      * @param api the API the request came through, for metrics
      */
     public Future<Decision> verify(VerifyRequest r, ApiSurface api) {
         long started = System.nanoTime();
         VerifyContext ctx = VerifyContext.of(r, realm(r.realm()), challenges);
-        CredentialsSelection selection = CredentialsSelection.select(r.authorization(), ctx.realm().name());
+        CredentialsSelection selection = CredentialsSelection.select(r.authorization(), ctx.realm().name(), r.apiKey());
         DigestCredentials claimed = selection instanceof CredentialsSelection.Found f ? f.credentials() : null;
+        String claimedUser = claimed != null ? claimed.username()
+                : selection instanceof CredentialsSelection.Basic b ? BasicAuthenticator.claimedUser(b.userPass()) : null;
         // onSuccess returns the same future: no copy per request. It never fails (see verifyDigest).
         return decide(r, ctx, selection).onSuccess(d -> {
             metrics.verified(api, r.protocol(), scheme(selection), claimed == null ? null : claimed.algorithm(), d,
                     System.nanoTime() - started);
-            audit.verified(r, ctx.realm().name(), claimed == null ? null : claimed.username(),
-                    claimed != null && claimed.userhash(), d);
+            audit.verified(r, ctx.realm().name(), claimedUser, claimed != null && claimed.userhash(), d);
         });
     }
 
@@ -100,16 +104,22 @@ public final class Authenticator {
             case CredentialsSelection.Found f -> Scheme.DIGEST;
             case CredentialsSelection.OtherRealm o -> Scheme.DIGEST;
             case CredentialsSelection.Bearer b -> Scheme.BEARER;
+            case CredentialsSelection.Basic b -> Scheme.BASIC;
             case CredentialsSelection.None n -> Scheme.NONE;
             case CredentialsSelection.Malformed m -> Scheme.NONE;
         };
     }
 
     private Future<Decision> decide(VerifyRequest r, VerifyContext ctx, CredentialsSelection selection) {
-        if (selection instanceof CredentialsSelection.Bearer b) {
-            return bearer.verify(ctx, b.token());
-        }
-        return verifyDigest(ctx, selection).map(d -> bearer.offer(r.protocol(), r.role(), ctx.realm(), d));
+        Future<Decision> decided = switch (selection) {
+            case CredentialsSelection.Bearer b -> bearer.verify(ctx, b.token(), b.apiKeyOnly());
+            case CredentialsSelection.Basic b -> basic.verify(ctx, b.userPass())
+                    .map(d -> bearer.offer(r.protocol(), r.role(), ctx.realm(), d));
+            default -> verifyDigest(ctx, selection).map(d -> bearer.offer(r.protocol(), r.role(), ctx.realm(), d));
+        };
+        // Only realms with Basic pay for the extra step.
+        return ctx.realm().basicEnabled()
+                ? decided.map(d -> basic.offer(r.protocol(), r.role(), ctx.realm(), r.secure(), d)) : decided;
     }
 
     private Future<Decision> verifyDigest(VerifyContext ctx, CredentialsSelection selection) {
@@ -122,6 +132,7 @@ public final class Authenticator {
                     ctx.challenge(Reason.REALM_MISMATCH, false, "credentials are for another realm"));
             case CredentialsSelection.Found f -> verifyDigest(ctx, f.credentials());
             case CredentialsSelection.Bearer b -> throw new IllegalStateException("Bearer is dispatched before");
+            case CredentialsSelection.Basic b -> throw new IllegalStateException("Basic is dispatched before");
         };
     }
 

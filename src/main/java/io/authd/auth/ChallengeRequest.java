@@ -10,9 +10,11 @@ import java.util.Objects;
  *
  * @param realm      null means the configured default realm
  * @param algorithms offered in this order; null means the realm's configured list
+ * @param secure     the caller says the original request came over TLS: only then is Basic offered where the
+ *                   realm requires TLS for it
  */
 public record ChallengeRequest(Protocol protocol, Role role, String realm, List<DigestAlgorithm> algorithms,
-                               String clientAddress) {
+                               String clientAddress, boolean secure) {
     public ChallengeRequest {
         Objects.requireNonNull(protocol, "protocol");
         Objects.requireNonNull(role, "role");

@@ -1,7 +1,7 @@
 package io.authd.auth;
 
 /** Who was authenticated; present only on allow. One record per scheme. */
-public sealed interface Identity permits DigestIdentity, BearerIdentity {
+public sealed interface Identity permits DigestIdentity, BearerIdentity, BasicIdentity {
     /** The authentication scheme as written on the wire, e.g. {@code Digest}. */
     String scheme();
 

@@ -63,8 +63,12 @@ public final class BearerAuthenticator {
         return append(d, new HeaderField(role.challengeHeader(), BearerChallenge.plain(protocol, realm.name(), v.options())));
     }
 
-    /** Checks a token; fetches the issuer's keys once when the token names a key not yet known. Never fails. */
-    public Future<Decision> verify(VerifyContext ctx, String token) {
+    /**
+     * Checks a token; fetches the issuer's keys once when the token names a key not yet known. Never fails.
+     *
+     * @param apiKeyOnly the token came outside Authorization (an X-API-Key header), where only an API key is taken
+     */
+    public Future<Decision> verify(VerifyContext ctx, String token, boolean apiKeyOnly) {
         TokenVerifier v = byRealm.get(ctx.realm().name());
         if (v == null) {
             return Future.succeededFuture(ctx.challenge(Reason.MISSING_CREDENTIALS, false,
@@ -79,6 +83,9 @@ public final class BearerAuthenticator {
                         UNAVAILABLE.warn("cannot look up an API key for realm " + ctx.realm().name(), err);
                         return Decision.unavailable("credential store unavailable", RETRY_AFTER_SECONDS);
                     });
+        }
+        if (apiKeyOnly) {
+            return Future.succeededFuture(refused(ctx, v, Reason.INVALID_TOKEN, "not an API key"));
         }
         TokenCheck first = v.check(token, scopes);
         IssuerKeys refetch = first instanceof TokenCheck.UnknownKey u ? u.keys()

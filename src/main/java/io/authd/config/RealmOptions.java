@@ -20,11 +20,12 @@ import java.util.List;
  * @param allowNoQop        accept RFC 2069 answers without qop (no nonce-count, so no replay window)
  * @param userhash          offer {@code userhash=true} in HTTP challenges (RFC 7616 §3.4.4)
  * @param bearer            Bearer tokens accepted in this realm; null: none (then at least one algorithm is needed)
+ * @param basic             Basic credentials accepted in this realm; null: none
  */
 public record RealmOptions(@JsonProperty(required = true) String name, List<DigestAlgorithm> algorithms,
                            List<Qop> qop, Duration nonceLifetime, double nextNonceAfter, UriCheck sipUriCheck,
                            boolean bindClientAddress, boolean allowNoQop, boolean userhash,
-                           BearerOptions bearer) {
+                           BearerOptions bearer, BasicOptions basic) {
 
     /** SHA-256 first for clients that can; MD5 after it because most SIP phones know nothing else. */
     public static final List<DigestAlgorithm> DEFAULT_ALGORITHMS = List.of(DigestAlgorithm.SHA_256, DigestAlgorithm.MD5);
@@ -51,10 +52,15 @@ public record RealmOptions(@JsonProperty(required = true) String name, List<Dige
         qop = List.copyOf(qop);
     }
 
+    /** True when the realm offers and accepts Basic credentials (its {@code basic} section says so). */
+    public boolean basicEnabled() {
+        return basic != null && basic.enabled();
+    }
+
     /** A realm with every default: the policy each {@code realms} entry starts from. */
     public static RealmOptions defaults(String name) {
         return new RealmOptions(name, DEFAULT_ALGORITHMS, DEFAULT_QOP, DEFAULT_NONCE_LIFETIME, DEFAULT_NEXT_NONCE_AFTER,
-                UriCheck.STRICT, false, false, true, null);
+                UriCheck.STRICT, false, false, true, null, null);
     }
 
     /**

@@ -6,7 +6,9 @@ public enum Scheme {
     NONE("none"),
     DIGEST("digest"),
     /** A JWT or an API key (RFC 6750). */
-    BEARER("bearer");
+    BEARER("bearer"),
+    /** A user-id and password (RFC 7617), checked against the stored HA1. */
+    BASIC("basic");
 
     private final String tag;
 

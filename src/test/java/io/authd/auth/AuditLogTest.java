@@ -15,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class AuditLogTest {
     private static final VerifyRequest REQUEST = new VerifyRequest(Protocol.SIP, Role.ORIGIN, "REGISTER",
             "sip:example.com", "example.com", List.of("Digest username=\"mallory\", response=\"abc\""), null,
-            "203.0.113.7", null, null);
+            "203.0.113.7", null, null, false, null);
 
     @Test
     void allowNamesTheIdentityWithRealmOutcomeReasonAddressAndProtocol() {

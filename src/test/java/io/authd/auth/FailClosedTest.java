@@ -38,11 +38,11 @@ class FailClosedTest {
     }
 
     private Decision verifyCorrectAnswer(Authenticator a) {
-        Decision c = a.challenge(new ChallengeRequest(Protocol.HTTP, Role.ORIGIN, null, null, null), ApiSurface.JSON);
+        Decision c = a.challenge(new ChallengeRequest(Protocol.HTTP, Role.ORIGIN, null, null, null, false), ApiSurface.JSON);
         String auth = ClientDigest.authorization(c.headers().get(0).value(), "alice", "pw", "GET", "/", "00000001",
                 "c", "auth", null);
         return a.verify(new VerifyRequest(Protocol.HTTP, Role.ORIGIN, "GET", "/", null, List.of(auth), null, null,
-                null, null), ApiSurface.JSON).result();
+                null, null, false, null), ApiSurface.JSON).result();
     }
 
     private static UserCredentials alice() {

@@ -45,7 +45,7 @@ class TokenVerifierTest {
         IssuerOptions issuer = new IssuerOptions(TestTokens.ISSUER, List.of(TestTokens.AUDIENCE), null, "{}", null,
                 algorithms, null, null, null);
         BearerOptions options = new BearerOptions(List.of(issuer), Duration.ofSeconds(30), List.of("email", "groups"),
-                null, null, false);
+                null, null, false, null);
         return new TokenVerifier("example.com", options, List.of(new TokenVerifier.Issuer(issuer, keys)), clock);
     }
 

@@ -79,7 +79,7 @@ class ConfigLoaderTest {
         assertThat(o.defaultRealm()).isEqualTo("example.com");
         assertThat(o.realms()).containsExactly(new RealmOptions("example.com",
                 List.of(DigestAlgorithm.SHA_256, DigestAlgorithm.MD5), List.of(Qop.AUTH, Qop.AUTH_INT),
-                Duration.ofSeconds(300), 0.8, UriCheck.STRICT, false, false, true, null));
+                Duration.ofSeconds(300), 0.8, UriCheck.STRICT, false, false, true, null, null));
         assertThat(o.nonce().configured()).isFalse();
         assertThat(o.credentials().file()).isEqualTo(Path.of("config").toAbsolutePath().resolve("credentials.yaml"));
         assertThat(o.replay()).isEqualTo(ReplayOptions.DEFAULTS);

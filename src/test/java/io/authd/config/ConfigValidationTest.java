@@ -340,7 +340,7 @@ class ConfigValidationTest {
     @Test
     void recordChecksReportEveryProblemOfTheRecordAtOnce() {
         ConfigException e = catchThrowableOfType(ConfigException.class, () -> new RealmOptions("a\\b", List.of(),
-                null, Duration.ofSeconds(-1), 2, null, false, false, true, null));
+                null, Duration.ofSeconds(-1), 2, null, false, false, true, null, null));
 
         assertThat(e.problems()).extracting(ConfigException.Problem::key)
                 .containsExactly("name", "algorithms", "qop", "nonceLifetime", "nextNonceAfter", "sipUriCheck");

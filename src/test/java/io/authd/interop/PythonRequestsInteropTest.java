@@ -2,12 +2,12 @@ package io.authd.interop;
 
 import io.authd.testing.EndToEndTest;
 import io.authd.testing.Processes;
+import io.authd.testing.PythonRequests;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -18,23 +18,16 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Debian's own interpreter, the one python3-requests is installed for (bin/lib/ensure-peers.sh).
  */
 class PythonRequestsInteropTest extends EndToEndTest {
-    private static final String PYTHON = "/usr/bin/python3";
     private static Path script;
 
     @BeforeAll
     static void findRequests() throws Exception {
-        Processes.Result r = Processes.run(List.of(PYTHON, "-c", "import requests"));
-        assertThat(r.exitCode()).as("Debian's python3-requests is not installed; bin/test installs it "
-                + "(apt-get install python3-requests): " + r.stderr()).isZero();
-        script = dir.resolve("requests_digest.py");
-        try (var in = PythonRequestsInteropTest.class.getResourceAsStream("/clients/requests_digest.py")) {
-            Files.write(script, in.readAllBytes());
-        }
+        script = PythonRequests.script(dir, "requests_digest.py");
     }
 
     /** "status user algorithm" as the script prints it. */
     private static String requests(String realm, String user, String password) throws Exception {
-        Processes.Result r = Processes.run(List.of(PYTHON, script.toString(),
+        Processes.Result r = Processes.run(List.of(PythonRequests.PYTHON, script.toString(),
                 server.url("/v1/forward-auth?realm=" + realm), user, password));
         assertThat(r.exitCode()).as(r.stderr()).isZero();
         return r.stdout().strip();

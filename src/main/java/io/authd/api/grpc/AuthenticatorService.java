@@ -64,7 +64,7 @@ final class AuthenticatorService {
     static RequestFields fields(ChallengeRequest m) {
         return RequestFields.create().protocol(given(m.getProtocol())).role(given(m.getRole()))
                 .realm(given(m.getRealm())).algorithms(given(m.getAlgorithmsList()))
-                .clientAddress(given(m.getClientAddress()));
+                .clientAddress(given(m.getClientAddress())).secure(m.getSecure());
     }
 
     static RequestFields fields(VerifyRequest m) {
@@ -72,7 +72,8 @@ final class AuthenticatorService {
                 .method(given(m.getMethod())).uri(given(m.getUri())).realm(given(m.getRealm()))
                 .algorithms(given(m.getAlgorithmsList())).authorization(m.getAuthorizationList())
                 .body(m.getBody().isEmpty() ? null : m.getBody().toByteArray())
-                .clientAddress(given(m.getClientAddress())).requiredScopes(m.getRequiredScopesList());
+                .clientAddress(given(m.getClientAddress())).requiredScopes(m.getRequiredScopesList())
+                .secure(m.getSecure()).apiKey(given(m.getApiKey()));
     }
 
     /** Proto3 sends no "absent": the empty value stands for it. */

@@ -36,7 +36,8 @@ final class EnvoyCheck {
 
     /**
      * Realm, protocol and role from the route's {@code context_extensions}, else the defaults; the digest uri is
-     * compared with {@code path}, which Envoy sends with its query.
+     * compared with {@code path}, which Envoy sends with its query; the request is secure (for Basic) when Envoy's
+     * {@code scheme} attribute is {@code https}.
      */
     static RequestFields fields(CheckRequest check) {
         AttributeContext a = check.getAttributes();
@@ -46,7 +47,7 @@ final class EnvoyCheck {
         String header = Role.PROXY.wireName().equals(role) ? "proxy-authorization" : "authorization";
         return RequestFields.create().realm(ext.get("realm")).protocol(ext.get("protocol")).role(role)
                 .method(AuthenticatorService.given(http.getMethod())).uri(AuthenticatorService.given(http.getPath()))
-                .authorization(headerValues(http, header)).body(body(http))
+                .authorization(headerValues(http, header)).body(body(http)).secure("https".equals(http.getScheme()))
                 .clientAddress(AuthenticatorService.given(a.getSource().getAddress().getSocketAddress().getAddress()));
     }
 

@@ -12,6 +12,7 @@ import io.authd.digest.DigestAlgorithm;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * Turns request fields into validated requests: known protocol, role and realm; algorithms that exist and
@@ -43,7 +44,8 @@ public final class ApiRequests {
         Common c = new Common();
         ApiError e = c.resolve(f.protocol, f.role, f.realm, f.algorithms, f.clientAddress);
         return e != null ? Decoded.invalid(e)
-                : new Decoded.Ok<>(new ChallengeRequest(c.protocol, c.role, c.realm.name(), c.algorithms, f.clientAddress));
+                : new Decoded.Ok<>(new ChallengeRequest(c.protocol, c.role, c.realm.name(), c.algorithms, f.clientAddress,
+                f.secure));
     }
 
     public Decoded<VerifyRequest> verify(RequestFields f) {
@@ -60,7 +62,13 @@ public final class ApiRequests {
         Common c = new Common();
         ApiError e = c.resolve(f.protocol, f.role, f.realm, f.algorithms, f.clientAddress);
         return e != null ? Decoded.invalid(e) : new Decoded.Ok<>(new VerifyRequest(c.protocol, c.role, f.method,
-                f.uri, c.realm.name(), f.authorization, f.body, f.clientAddress, f.requiredScopes, c.algorithms));
+                f.uri, c.realm.name(), f.authorization, f.body, f.clientAddress, f.requiredScopes, c.algorithms,
+                f.secure, readsApiKeyOutsideAuthorization(c.realm) ? f.apiKey : null));
+    }
+
+    /** Where a realm does not read API keys outside Authorization, one sent there is ignored, as if absent. */
+    private static boolean readsApiKeyOutsideAuthorization(RealmOptions realm) {
+        return realm.bearer() != null && realm.bearer().apiKeyOutsideAuthorization();
     }
 
     /** Required scopes are echoed in an {@code insufficient_scope} challenge, so each must be a scope-token. */
@@ -77,15 +85,24 @@ public final class ApiRequests {
     /**
      * Forward-auth takes protocol, role, realm and the required scopes ({@code scope}, space separated as in
      * RFC 6750 §3) from query parameters.
+     *
+     * @param secure the original request came over TLS
+     * @param header the original request's header of a given name, or null: an API key is read from the realm's
+     *               {@code bearer.apiKeyHeader}
      */
     Decoded<VerifyRequest> forwardAuth(String protocol, String role, String realm, String scope, String method,
-                                       String uri, List<String> authorization, String clientAddress) {
+                                       String uri, List<String> authorization, String clientAddress, boolean secure,
+                                       UnaryOperator<String> header) {
         List<String> scopes = scope == null || scope.isBlank() ? List.of() : List.of(scope.strip().split(" +"));
         ApiError e = checkScopes("scope", scopes);
         Common c = new Common();
         e = e != null ? e : c.resolve(protocol, role, realm, null, clientAddress);
-        return e != null ? Decoded.invalid(e) : new Decoded.Ok<>(new VerifyRequest(c.protocol, c.role, method, uri,
-                c.realm.name(), authorization, null, clientAddress, scopes, null));
+        if (e != null) {
+            return Decoded.invalid(e);
+        }
+        String apiKey = readsApiKeyOutsideAuthorization(c.realm) ? header.apply(c.realm.bearer().apiKeyHeader()) : null;
+        return new Decoded.Ok<>(new VerifyRequest(c.protocol, c.role, method, uri, c.realm.name(), authorization, null,
+                clientAddress, scopes, null, secure, apiKey));
     }
 
     /** The fields both calls share, resolved against the configuration. */

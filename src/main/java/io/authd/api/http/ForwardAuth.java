@@ -30,7 +30,20 @@ final class ForwardAuth {
         String method = first(h.get("X-Original-Method"), h.get("X-Forwarded-Method"), req.method().name());
         String uri = first(h.get("X-Original-URI"), h.get("X-Forwarded-Uri"), req.uri());
         return requests.forwardAuth(req.getParam("protocol"), role, req.getParam("realm"), req.getParam("scope"),
-                method, uri, authorization, clientAddress(req));
+                method, uri, authorization, clientAddress(req), secure(h), h::get);
+    }
+
+    /**
+     * The proxy in front says the client's request came over TLS: {@code X-Forwarded-Proto: https} (the first entry
+     * when proxies appended theirs). The forward-auth call's own transport says nothing about the client's.
+     */
+    private static boolean secure(MultiMap h) {
+        String proto = h.get("X-Forwarded-Proto");
+        if (proto == null) {
+            return false;
+        }
+        int comma = proto.indexOf(',');
+        return (comma < 0 ? proto : proto.substring(0, comma)).strip().equalsIgnoreCase("https");
     }
 
     /** Status, headers and the Decision as JSON (nginx ignores the body; people debugging do not). */

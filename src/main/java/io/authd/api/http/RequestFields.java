@@ -26,6 +26,8 @@ public final class RequestFields {
     byte[] body;
     String clientAddress;
     List<String> requiredScopes;
+    boolean secure;
+    String apiKey;
     /** The first problem met; reading goes on to the end so the parser stays in step. */
     private ApiError problem;
 
@@ -87,6 +89,18 @@ public final class RequestFields {
         return this;
     }
 
+    /** The original request came over TLS, as the caller says. */
+    public RequestFields secure(boolean v) {
+        secure = v;
+        return this;
+    }
+
+    /** An API key that came outside Authorization (e.g. in X-API-Key). */
+    public RequestFields apiKey(String v) {
+        apiKey = v;
+        return this;
+    }
+
     /** Reads {@code json}; the ApiError says what is wrong when it is not a valid request object. */
     static Decoded<RequestFields> read(byte[] json) {
         RequestFields f = new RequestFields();
@@ -104,6 +118,8 @@ public final class RequestFields {
             case "clientAddress" -> clientAddress = string(name, p);
             case "algorithms" -> algorithms = stringArray(name, p, false);
             case "requiredScopes" -> requiredScopes = stringArray(name, p, false);
+            case "secure" -> secure = bool(name, p);
+            case "apiKey" -> apiKey = string(name, p);
             case "authorization" -> authorization = stringArray(name, p, true);
             case "body" -> body = base64(name, p);
             default -> p.skipChildren();
@@ -121,6 +137,16 @@ public final class RequestFields {
             return null;
         }
         return p.getText();
+    }
+
+    /** A boolean; null (like an absent field) is false. */
+    private boolean bool(String name, JsonParser p) throws IOException {
+        JsonToken t = p.currentToken();
+        if (t != JsonToken.VALUE_TRUE && t != JsonToken.VALUE_FALSE && t != JsonToken.VALUE_NULL) {
+            fail(ApiError.invalidField(name, "expected a boolean, got " + JsonBody.describe(t)));
+            p.skipChildren();
+        }
+        return t == JsonToken.VALUE_TRUE;
     }
 
     /** An array of strings; {@code orSingle} also takes one bare string (authorization may be either). */

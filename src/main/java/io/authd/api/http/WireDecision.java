@@ -1,5 +1,6 @@
 package io.authd.api.http;
 
+import io.authd.auth.BasicIdentity;
 import io.authd.auth.BearerIdentity;
 import io.authd.auth.Decision;
 import io.authd.auth.DigestIdentity;
@@ -22,8 +23,8 @@ public record WireDecision(String outcome, int status, String reason, WireIdenti
                            List<HeaderField> headers, String detail) {
 
     /**
-     * @param algorithm and {@code qop} are null where they do not apply (Bearer; qop: RFC 2069 answers)
-     * @param bearer    null for Digest
+     * @param algorithm and {@code qop} are null where they do not apply (Bearer, Basic; qop: RFC 2069 answers)
+     * @param bearer    null for Digest and Basic
      */
     public record WireIdentity(String scheme, String user, String realm, String algorithm, String qop,
                                WireBearer bearer) {
@@ -64,6 +65,7 @@ public record WireDecision(String outcome, int status, String reason, WireIdenti
                     d.qop() == null ? null : d.qop().token(), null);
             case BearerIdentity b -> new WireIdentity(b.scheme(), b.user(), b.realm(), null, null,
                     new WireBearer(b.subject(), b.issuer(), b.scopes(), b.expiresAt(), b.claims()));
+            case BasicIdentity b -> new WireIdentity(b.scheme(), b.user(), b.realm(), null, null, null);
         };
     }
 }
