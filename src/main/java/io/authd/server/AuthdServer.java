@@ -16,6 +16,8 @@ import io.authd.config.ShutdownOptions;
 import io.authd.credentials.CredentialStore;
 import io.authd.digest.DigestChallenges;
 import io.authd.digest.DigestVerifier;
+import io.authd.lockout.Lockout;
+import io.authd.lockout.Lockouts;
 import io.authd.metrics.AuthMetrics;
 import io.authd.metrics.Metrics;
 import io.authd.metrics.StoreMetrics;
@@ -143,31 +145,34 @@ public final class AuthdServer {
                     : CredentialBackend.create(vertx, options.credentials(), clock);
             return backend.compose(store -> ReplayStores.create(vertx, options.replay(), clock)
                     .recover(err -> store.close().get().transform(v -> Future.failedFuture(err)))
-                    .compose(replay -> {
+                    .compose(replay -> Lockouts.create(vertx, options.lockout(), options.replay(), clock, meters.lockout())
+                            .recover(err -> replay.close().transform(v -> store.close().get())
+                                    .transform(v -> Future.failedFuture(err)))
+                            .compose(lockout -> {
                         NonceService nonces = new NonceService(ring, clock);
                         BearerAuthenticator bearer = BearerRealms.create(vertx, options.realms(), store.lookups(), clock);
                         Authenticator authenticator = authenticator(nonces, store.lookups(), replay, bearer,
-                                meters.auth());
+                                lockout, meters.auth());
                         if (meters.enabled()) {
                             instrument(meters.stores(), nonces, store, replay, authenticator);
                         }
                         Supplier<Future<Void>> onClose = () -> store.close().get().transform(v -> replay.close())
-                                .transform(v -> bearer.close()).transform(v -> closeMeters.get());
+                                .transform(v -> lockout.close()).transform(v -> bearer.close()).transform(v -> closeMeters.get());
                         Draining draining = new Draining();
                         return deployPublic(vertx, authenticator, draining).compose(deployed -> listen(vertx,
                                 new HttpServerOptions(), options.listen().management(),
                                 s -> s.requestHandler(managementRouter(vertx, authenticator, store, adminToken,
                                         draining, meters)))
                                 .map(mgmt -> new AuthdServer(vertx, mgmt, deployed, onClose, draining)));
-                    }))
+                    })))
                     .onFailure(err -> closeMeters.get());
         }
 
         private Authenticator authenticator(NonceService nonces, CredentialStore store, ReplayStore replay,
-                                            BearerAuthenticator bearer, AuthMetrics metrics) {
+                                            BearerAuthenticator bearer, Lockout lockout, AuthMetrics metrics) {
             DigestChallenges challenges = new DigestChallenges(nonces);
             return new Authenticator(new Realms(options.realms(), options.defaultRealm()), challenges,
-                    new DigestVerifier(nonces, challenges), store, replay, bearer, metrics,
+                    new DigestVerifier(nonces, challenges), store, replay, bearer, lockout, metrics,
                     options.logging().audit() ? AuditLog.on() : AuditLog.off());
         }
 
