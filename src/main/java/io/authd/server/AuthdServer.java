@@ -35,6 +35,7 @@ import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
 import io.vertx.grpc.server.GrpcServer;
 
+import java.time.Duration;
 import java.time.InstantSource;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -199,7 +200,8 @@ public final class AuthdServer {
             int instances = options.instances() > 0 ? options.instances() : Runtime.getRuntime().availableProcessors();
             AtomicInteger port = new AtomicInteger();
             PublicEndpoint endpoint = options.listen().publicApi();
-            return vertx.deployVerticle(() -> new PublicVerticle(endpoint, authenticator, port, draining),
+            PublicLimits limits = new PublicLimits(options.limits());
+            return vertx.deployVerticle(() -> new PublicVerticle(endpoint, authenticator, port, draining, limits),
                     new DeploymentOptions().setInstances(instances)).map(id -> new Deployed(id, port.get()));
         }
     }
@@ -210,10 +212,13 @@ public final class AuthdServer {
         private final Authenticator authenticator;
         private final AtomicInteger boundPort;
         private final Draining draining;
+        private final PublicLimits limits;
         private HttpServer server;
         private long tlsWatch = -1;
 
-        PublicVerticle(PublicEndpoint endpoint, Authenticator authenticator, AtomicInteger boundPort, Draining draining) {
+        PublicVerticle(PublicEndpoint endpoint, Authenticator authenticator, AtomicInteger boundPort, Draining draining,
+                       PublicLimits limits) {
+            this.limits = limits;
             this.endpoint = endpoint;
             this.authenticator = authenticator;
             this.boundPort = boundPort;
@@ -224,8 +229,8 @@ public final class AuthdServer {
         public Future<?> start() {
             PublicApi json = new PublicApi(authenticator);
             GrpcServer grpc = GrpcApi.server(vertx, authenticator);
-            return listen(vertx, publicServerOptions(endpoint), endpoint.endpoint(),
-                    s -> s.requestHandler(draining.wrap(req -> (GrpcApi.isGrpc(req) ? grpc : json).handle(req))))
+            return listen(vertx, publicServerOptions(endpoint, limits.idleTimeout()), endpoint.endpoint(),
+                    s -> s.requestHandler(limits.wrap(draining.wrap(req -> (GrpcApi.isGrpc(req) ? grpc : json).handle(req)))))
                     .onSuccess(s -> {
                         server = s;
                         boundPort.set(s.actualPort());
@@ -256,9 +261,10 @@ public final class AuthdServer {
      * HTTP/1.1, h2c (upgrade and prior knowledge) and gRPC on one port, as the contract requires; over TLS, h2 by
      * ALPN.
      */
-    static HttpServerOptions publicServerOptions(PublicEndpoint endpoint) {
+    static HttpServerOptions publicServerOptions(PublicEndpoint endpoint, Duration idleTimeout) {
         HttpServerOptions options = new HttpServerOptions().setHttp2ClearTextEnabled(true).setMaxHeaderSize(16 * 1024)
-                .setIdleTimeout(60).setCompressionSupported(false);
+                .setIdleTimeout(Math.toIntExact(idleTimeout.toMillis())).setIdleTimeoutUnit(TimeUnit.MILLISECONDS)
+                .setCompressionSupported(false);
         return endpoint.tls().enabled() ? PublicTls.apply(options, endpoint.tls()) : options;
     }
 
