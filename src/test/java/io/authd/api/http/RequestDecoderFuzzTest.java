@@ -15,7 +15,7 @@ class RequestDecoderFuzzTest {
     private static final ApiRequests REQUESTS = new ApiRequests(new Realms(
             List.of(RealmOptions.defaults("example.com"), RealmOptions.defaults("sip.example.com")), "example.com"));
 
-    @FuzzTest(maxDuration = "8s")
+    @FuzzTest(maxDuration = "6s")
     void anyBodyIsARequestOrAnApiErrorNeverAnException(byte[] json) {
         if (json == null) {
             return;
