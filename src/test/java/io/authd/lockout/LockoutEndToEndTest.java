@@ -1,5 +1,6 @@
 package io.authd.lockout;
 
+import io.authd.testing.ClientDigest;
 import io.authd.testing.MutableClock;
 import io.authd.testing.TestKeys;
 import io.authd.testing.TestServer;
@@ -9,6 +10,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -68,6 +70,22 @@ class LockoutEndToEndTest {
         assertThat(d.getString("reason")).isEqualTo("locked_out");
         assertThat(d.getInteger("status")).isEqualTo(403);
         assertThat(TestServer.headers(d, "Retry-After")).containsExactly("10");
+    }
+
+    @Test
+    void forwardAuthAnswersTheLockoutToTheFrontProxyWith429AndRetryAfter() throws Exception {
+        failTimes(3, "alice", "203.0.113.1");
+        String url = server.url("/v1/forward-auth?realm=" + LockoutClient.HTTP_REALM);
+        String[] original = {"X-Original-Method", "GET", "X-Original-URI", "/x", "X-Real-IP", "203.0.113.9"};
+        String challenge = server.get(url, original).headers().firstValue("WWW-Authenticate").orElseThrow();
+        String authorization = ClientDigest.authorization(challenge, "alice", "wonderland", "GET", "/x", "00000001",
+                "c1", "auth", null);
+
+        HttpResponse<String> r = server.get(url, "X-Original-Method", "GET", "X-Original-URI", "/x",
+                "X-Real-IP", "203.0.113.9", "Authorization", authorization);
+
+        assertThat(r.statusCode()).isEqualTo(429);
+        assertThat(r.headers().firstValue("Retry-After")).hasValue("10");
     }
 
     @Test

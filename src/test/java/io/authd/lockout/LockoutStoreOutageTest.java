@@ -73,14 +73,6 @@ class LockoutStoreOutageTest {
 
     private final class CountingMetrics implements LockoutMetrics {
         @Override
-        public void failureCounted(String kind) {
-        }
-
-        @Override
-        public void lockedOut(String kind) {
-        }
-
-        @Override
         public void storeError() {
             errors.incrementAndGet();
         }

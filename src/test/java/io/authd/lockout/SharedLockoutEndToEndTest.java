@@ -4,7 +4,6 @@ import io.authd.testing.MutableClock;
 import io.authd.testing.TestKeys;
 import io.authd.testing.TestPostgres;
 import io.authd.testing.TestServer;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,16 +29,8 @@ class SharedLockoutEndToEndTest {
 
     @Test
     void lockoutReachedOnOneReplicaHoldsOnTheOtherWithPostgres(@TempDir Path a, @TempDir Path b) throws Exception {
-        TestPostgres.requireReachable();
-        String schema = TestPostgres.newSchema();
-        String replay = "  postgres:\n    uri: " + TestPostgres.URI + "\n    schema: " + schema + "\n";
-        Vertx vertx = Vertx.vertx();
-        try {
-            reachedOnAHoldsOnB(a, b, replay, "postgres");
-        } finally {
-            TestPostgres.dropSchema(TestPostgres.admin(vertx), schema);
-            vertx.close();
-        }
+        TestPostgres.inFreshSchema(schema -> reachedOnAHoldsOnB(a, b,
+                "  postgres:\n    uri: " + TestPostgres.URI + "\n    schema: " + schema + "\n", "postgres"));
     }
 
     private static void reachedOnAHoldsOnB(Path a, Path b, String replayYaml, String store) throws Exception {
