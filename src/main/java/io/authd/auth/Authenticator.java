@@ -81,8 +81,9 @@ public final class Authenticator {
 
     /**
      * Every verification, whichever API it came through, is answered here: the one place that counts and audits.
-     * Bearer tokens go to {@link BearerAuthenticator}, Digest stays here; every Digest challenge also offers Bearer
-     * where the realm accepts it.
+     * The {@link Lockout} is asked first (a locked-out user or address is refused before its credentials are
+     * checked) and told the decision after. Bearer tokens go to {@link BearerAuthenticator}, Digest stays here;
+     * every Digest challenge also offers Bearer where the realm accepts it.
      *
      * @param api the API the request came through, for metrics
      */

@@ -21,8 +21,11 @@ public final class Lockouts {
      */
     public static Future<Lockout> create(Vertx vertx, LockoutOptions options, ReplayOptions replay, InstantSource clock,
                                          LockoutMetrics metrics) {
+        if (!options.enabled()) {
+            return Future.succeededFuture(Lockout.off());
+        }
         LockoutPolicy policy = LockoutPolicy.of(options);
-        if (!options.enabled() || options.store().equals("memory")) {
+        if (options.store().equals("memory")) {
             return Future.succeededFuture(new Lockout(new MemoryLockoutStore(policy, options.maxEntries()),
                     CallGuard.none(), options, clock, metrics));
         }
