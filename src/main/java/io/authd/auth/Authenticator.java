@@ -11,6 +11,8 @@ import io.authd.digest.DigestCredentials;
 import io.authd.digest.DigestVerifier;
 import io.authd.digest.DigestVerifier.Step;
 import io.authd.digest.VerifyContext;
+import io.authd.lockout.Attempt;
+import io.authd.lockout.Lockout;
 import io.authd.metrics.AuthMetrics;
 import io.authd.metrics.Scheme;
 import io.authd.replay.ReplayStore;
@@ -39,12 +41,13 @@ public final class Authenticator {
     private final ReplayStore replay;
     private final BearerAuthenticator bearer;
     private final BasicAuthenticator basic;
+    private final Lockout lockout;
     private final AuthMetrics metrics;
     private final AuditLog audit;
 
     public Authenticator(Realms realms, DigestChallenges challenges, DigestVerifier verifier,
                          CredentialStore credentials, ReplayStore replay, BearerAuthenticator bearer,
-                         AuthMetrics metrics, AuditLog audit) {
+                         Lockout lockout, AuthMetrics metrics, AuditLog audit) {
         this.realms = realms;
         this.challenges = challenges;
         this.verifier = verifier;
@@ -52,6 +55,7 @@ public final class Authenticator {
         this.replay = replay;
         this.bearer = bearer;
         this.basic = new BasicAuthenticator(credentials);
+        this.lockout = lockout;
         this.metrics = metrics;
         this.audit = audit;
     }
@@ -62,7 +66,8 @@ public final class Authenticator {
 
     /** Each store's readiness, by name, for the readiness probe: the replica takes traffic when all are true. */
     public java.util.Map<String, Boolean> readiness() {
-        return java.util.Map.of("credentials", credentials.ready(), "replay", replay.ready());
+        return java.util.Map.of("credentials", credentials.ready(), "replay", replay.ready(),
+                "lockout", lockout.ready());
     }
 
     /** @param api the API the request came through, for metrics */
@@ -79,8 +84,10 @@ public final class Authenticator {
 
     /**
      * Every verification, whichever API it came through, is answered here: the one place that counts and audits.
-     * Bearer tokens go to {@link BearerAuthenticator}, Basic credentials to {@link BasicAuthenticator}, Digest stays
-     * here; every challenge lists the realm's Digest challenges, then Bearer, then Basic where each may be used.
+     * The {@link Lockout} is asked first (a locked-out user or address is refused before its credentials are
+     * checked) and told the decision after. Bearer tokens go to {@link BearerAuthenticator}, Basic credentials to
+     * {@link BasicAuthenticator}, Digest stays here; every challenge lists the realm's Digest challenges, then
+     * Bearer, then Basic where each may be used.
      *
      * @param api the API the request came through, for metrics
      */
@@ -92,11 +99,28 @@ public final class Authenticator {
         String claimedUser = claimed != null ? claimed.username()
                 : selection instanceof CredentialsSelection.Basic b ? BasicAuthenticator.claimedUser(b.userPass()) : null;
         // onSuccess returns the same future: no copy per request. It never fails (see verifyDigest).
-        return decide(r, ctx, selection).onSuccess(d -> {
+        return lockout.guard(attempt(r, ctx, selection), () -> decide(r, ctx, selection)).onSuccess(d -> {
             metrics.verified(api, r.protocol(), scheme(selection), claimed == null ? null : claimed.algorithm(), d,
                     System.nanoTime() - started);
             audit.verified(r, ctx.realm().name(), claimedUser, claimed != null && claimed.userhash(), d);
         });
+    }
+
+    /**
+     * What the lockout counts this verification under: the user as claimed (known or not, so lockouts do not
+     * reveal which users exist) and the client's address; null when there are no credentials to guess with.
+     */
+    private static Attempt attempt(VerifyRequest r, VerifyContext ctx, CredentialsSelection selection) {
+        return switch (selection) {
+            case CredentialsSelection.Found f -> new Attempt(r.protocol(), ctx.realm().name(), f.credentials().username(),
+                    r.clientAddress());
+            case CredentialsSelection.Bearer b -> new Attempt(r.protocol(), ctx.realm().name(), null, r.clientAddress());
+            case CredentialsSelection.Basic b -> new Attempt(r.protocol(), ctx.realm().name(),
+                    BasicAuthenticator.claimedUser(b.userPass()), r.clientAddress());
+            case CredentialsSelection.None n -> null;
+            case CredentialsSelection.OtherRealm o -> null;
+            case CredentialsSelection.Malformed m -> null;
+        };
     }
 
     private static Scheme scheme(CredentialsSelection selection) {

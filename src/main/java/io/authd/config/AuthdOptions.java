@@ -13,13 +13,15 @@ import java.util.Objects;
  */
 public record AuthdOptions(Mode mode, ListenOptions listen, int instances, String defaultRealm,
                            List<RealmOptions> realms, NonceOptions nonce, CredentialsOptions credentials,
-                           ReplayOptions replay, AdminOptions admin, LoggingOptions logging,
+                           ReplayOptions replay, LockoutOptions lockout, LimitsOptions limits,
+                           AdminOptions admin, LoggingOptions logging,
                            ShutdownOptions shutdown, MetricsOptions metrics) {
 
     /** Every default: demo mode with one realm, {@code example.com}. */
     public static final AuthdOptions DEFAULTS = new AuthdOptions(Mode.DEMO, ListenOptions.DEFAULTS, 0, null,
             List.of(RealmOptions.defaults("example.com")), NonceOptions.DEFAULTS, CredentialsOptions.DEFAULTS,
-            ReplayOptions.DEFAULTS, AdminOptions.DEFAULTS, LoggingOptions.DEFAULTS, ShutdownOptions.DEFAULTS,
+            ReplayOptions.DEFAULTS, LockoutOptions.DEFAULTS, LimitsOptions.DEFAULTS,
+            AdminOptions.DEFAULTS, LoggingOptions.DEFAULTS, ShutdownOptions.DEFAULTS,
             MetricsOptions.DEFAULTS);
 
     public AuthdOptions {
@@ -30,6 +32,8 @@ public record AuthdOptions(Mode mode, ListenOptions listen, int instances, Strin
         problems.checkList("realms", realms, false, ".name", RealmOptions::name);
         problems.present(credentials, "credentials");
         problems.present(replay, "replay");
+        problems.present(lockout, "lockout");
+        problems.present(limits, "limits");
         problems.present(admin, "admin");
         problems.present(logging, "logging");
         problems.present(shutdown, "shutdown");

@@ -39,6 +39,13 @@ public final class MeterNames {
     /** Gauge: 1 while the {@link #STORE} (credentials, replay) takes calls, 0 while it does not (readiness). */
     public static final String STORE_UP = "authd.store.up";
 
+    /** Counter: failed verifications counted towards a lockout, by {@link #KEY} kind. */
+    public static final String LOCKOUT_FAILURES = "authd.lockout.failures";
+    /** Counter: lockouts that began, by {@link #KEY} kind (refused requests are {@link #DECISIONS} reason=locked_out). */
+    public static final String LOCKOUTS = "authd.lockouts";
+    /** Counter: lockout store calls that failed (the request went on without the lockout unless failClosed). */
+    public static final String LOCKOUT_STORE_ERRORS = "authd.lockout.store.errors";
+
     public static final String API = "api";
     public static final String PROTOCOL = "protocol";
     public static final String SCHEME = "scheme";
@@ -49,6 +56,10 @@ public final class MeterNames {
     public static final String EVENT = "event";
     public static final String RESULT = "result";
     public static final String STORE = "store";
+    /** The kind of a lockout key: {@link #KEY_USER} (realm and claimed user) or {@link #KEY_ADDRESS}. */
+    public static final String KEY = "key";
+    public static final String KEY_USER = "user";
+    public static final String KEY_ADDRESS = "address";
 
     /** The {@link #ALGORITHM} tag when there is no algorithm to name. */
     public static final String NO_ALGORITHM = "none";

@@ -41,23 +41,27 @@ public final class Metrics implements AutoCloseable {
 
     private final PrometheusMeterRegistry registry;
     private final AuthMetrics auth;
+    private final LockoutMetrics lockout;
     private final List<AutoCloseable> binders;
 
-    private Metrics(PrometheusMeterRegistry registry, AuthMetrics auth, List<AutoCloseable> binders) {
+    private Metrics(PrometheusMeterRegistry registry, AuthMetrics auth, LockoutMetrics lockout,
+                    List<AutoCloseable> binders) {
         this.registry = registry;
         this.auth = auth;
+        this.lockout = lockout;
         this.binders = binders;
     }
 
     public static Metrics create(MetricsOptions options) {
         if (!options.enabled()) {
-            return new Metrics(null, AuthMetrics.NONE, List.of());
+            return new Metrics(null, AuthMetrics.NONE, LockoutMetrics.NONE, List.of());
         }
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         JvmGcMetrics gc = new JvmGcMetrics();
         Stream.<MeterBinder>of(new JvmMemoryMetrics(), gc, new JvmThreadMetrics(), new ClassLoaderMetrics(),
                 new ProcessorMetrics(), new FileDescriptorMetrics(), new UptimeMetrics()).forEach(b -> b.bindTo(registry));
-        return new Metrics(registry, new MicrometerAuthMetrics(registry), List.of(gc));
+        return new Metrics(registry, new MicrometerAuthMetrics(registry), new MicrometerLockoutMetrics(registry),
+                List.of(gc));
     }
 
     public boolean enabled() {
@@ -67,6 +71,11 @@ public final class Metrics implements AutoCloseable {
     /** Where decisions are recorded; {@link AuthMetrics#NONE} when metrics are off. */
     public AuthMetrics auth() {
         return auth;
+    }
+
+    /** Where brute-force protection reports; {@link LockoutMetrics#NONE} when metrics are off. */
+    public LockoutMetrics lockout() {
+        return lockout;
     }
 
     /** Binds the stores' counters; call only when {@link #enabled()}. */

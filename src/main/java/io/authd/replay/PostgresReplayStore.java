@@ -3,10 +3,6 @@ package io.authd.replay;
 import io.authd.resilience.Timeouts;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.net.NetClientOptions;
-import io.vertx.pgclient.PgBuilder;
-import io.vertx.pgclient.PgConnectOptions;
-import io.vertx.sqlclient.PoolOptions;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
 import org.slf4j.Logger;
@@ -15,7 +11,6 @@ import org.slf4j.LoggerFactory;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -67,22 +62,8 @@ public final class PostgresReplayStore implements ReplayStore {
 
     /** Connects lazily: nothing is sent to the database before the first call. */
     public static PostgresReplayStore create(Vertx vertx, PostgresReplayOptions options) {
-        int timeout = Math.toIntExact(options.statementTimeout().toMillis());
-        PgConnectOptions connect = PgConnectOptions.fromUri(options.uri())
-                .setCachePreparedStatements(true)
-                // Server side too: an upsert stuck behind a row lock gives up instead of holding a
-                // pipelined connection that every later request would queue behind.
-                .addProperty("lock_timeout", timeout + "ms")
-                .addProperty("application_name", "authd-replay");
-        // The pipelined client (not a pool of exclusive connections): each call is one short statement.
-        SqlClient client = PgBuilder.client()
-                .with(new PoolOptions().setConnectionTimeout(timeout).setConnectionTimeoutUnit(TimeUnit.MILLISECONDS)
-                        .setName(METRICS_POOL_NAME))
-                .with(new NetClientOptions().setConnectTimeout(timeout))
-                .connectingTo(connect)
-                .using(vertx)
-                .build();
-        return new PostgresReplayStore(vertx, client, options);
+        return new PostgresReplayStore(vertx, PostgresClients.pipelined(vertx, options.uri(),
+                options.statementTimeout(), METRICS_POOL_NAME), options);
     }
 
     /**

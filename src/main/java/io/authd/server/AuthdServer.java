@@ -16,6 +16,8 @@ import io.authd.config.ShutdownOptions;
 import io.authd.credentials.CredentialStore;
 import io.authd.digest.DigestChallenges;
 import io.authd.digest.DigestVerifier;
+import io.authd.lockout.Lockout;
+import io.authd.lockout.Lockouts;
 import io.authd.metrics.AuthMetrics;
 import io.authd.metrics.Metrics;
 import io.authd.metrics.StoreMetrics;
@@ -33,6 +35,7 @@ import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
 import io.vertx.grpc.server.GrpcServer;
 
+import java.time.Duration;
 import java.time.InstantSource;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -143,31 +146,34 @@ public final class AuthdServer {
                     : CredentialBackend.create(vertx, options.credentials(), clock);
             return backend.compose(store -> ReplayStores.create(vertx, options.replay(), clock)
                     .recover(err -> store.close().get().transform(v -> Future.failedFuture(err)))
-                    .compose(replay -> {
+                    .compose(replay -> Lockouts.create(vertx, options.lockout(), options.replay(), clock, meters.lockout())
+                            .recover(err -> replay.close().transform(v -> store.close().get())
+                                    .transform(v -> Future.failedFuture(err)))
+                            .compose(lockout -> {
                         NonceService nonces = new NonceService(ring, clock);
                         BearerAuthenticator bearer = BearerRealms.create(vertx, options.realms(), store.lookups(), clock);
                         Authenticator authenticator = authenticator(nonces, store.lookups(), replay, bearer,
-                                meters.auth());
+                                lockout, meters.auth());
                         if (meters.enabled()) {
                             instrument(meters.stores(), nonces, store, replay, authenticator);
                         }
                         Supplier<Future<Void>> onClose = () -> store.close().get().transform(v -> replay.close())
-                                .transform(v -> bearer.close()).transform(v -> closeMeters.get());
+                                .transform(v -> lockout.close()).transform(v -> bearer.close()).transform(v -> closeMeters.get());
                         Draining draining = new Draining();
                         return deployPublic(vertx, authenticator, draining).compose(deployed -> listen(vertx,
                                 new HttpServerOptions(), options.listen().management(),
                                 s -> s.requestHandler(managementRouter(vertx, authenticator, store, adminToken,
                                         draining, meters)))
                                 .map(mgmt -> new AuthdServer(vertx, mgmt, deployed, onClose, draining)));
-                    }))
+                    })))
                     .onFailure(err -> closeMeters.get());
         }
 
         private Authenticator authenticator(NonceService nonces, CredentialStore store, ReplayStore replay,
-                                            BearerAuthenticator bearer, AuthMetrics metrics) {
+                                            BearerAuthenticator bearer, Lockout lockout, AuthMetrics metrics) {
             DigestChallenges challenges = new DigestChallenges(nonces);
             return new Authenticator(new Realms(options.realms(), options.defaultRealm()), challenges,
-                    new DigestVerifier(nonces, challenges), store, replay, bearer, metrics,
+                    new DigestVerifier(nonces, challenges), store, replay, bearer, lockout, metrics,
                     options.logging().audit() ? AuditLog.on() : AuditLog.off());
         }
 
@@ -194,7 +200,8 @@ public final class AuthdServer {
             int instances = options.instances() > 0 ? options.instances() : Runtime.getRuntime().availableProcessors();
             AtomicInteger port = new AtomicInteger();
             PublicEndpoint endpoint = options.listen().publicApi();
-            return vertx.deployVerticle(() -> new PublicVerticle(endpoint, authenticator, port, draining),
+            PublicLimits limits = new PublicLimits(options.limits());
+            return vertx.deployVerticle(() -> new PublicVerticle(endpoint, authenticator, port, draining, limits),
                     new DeploymentOptions().setInstances(instances)).map(id -> new Deployed(id, port.get()));
         }
     }
@@ -205,10 +212,13 @@ public final class AuthdServer {
         private final Authenticator authenticator;
         private final AtomicInteger boundPort;
         private final Draining draining;
+        private final PublicLimits limits;
         private HttpServer server;
         private long tlsWatch = -1;
 
-        PublicVerticle(PublicEndpoint endpoint, Authenticator authenticator, AtomicInteger boundPort, Draining draining) {
+        PublicVerticle(PublicEndpoint endpoint, Authenticator authenticator, AtomicInteger boundPort, Draining draining,
+                       PublicLimits limits) {
+            this.limits = limits;
             this.endpoint = endpoint;
             this.authenticator = authenticator;
             this.boundPort = boundPort;
@@ -219,8 +229,8 @@ public final class AuthdServer {
         public Future<?> start() {
             PublicApi json = new PublicApi(authenticator);
             GrpcServer grpc = GrpcApi.server(vertx, authenticator);
-            return listen(vertx, publicServerOptions(endpoint), endpoint.endpoint(),
-                    s -> s.requestHandler(draining.wrap(req -> (GrpcApi.isGrpc(req) ? grpc : json).handle(req))))
+            return listen(vertx, publicServerOptions(endpoint, limits.idleTimeout()), endpoint.endpoint(),
+                    s -> s.requestHandler(limits.wrap(draining.wrap(req -> (GrpcApi.isGrpc(req) ? grpc : json).handle(req)))))
                     .onSuccess(s -> {
                         server = s;
                         boundPort.set(s.actualPort());
@@ -251,9 +261,10 @@ public final class AuthdServer {
      * HTTP/1.1, h2c (upgrade and prior knowledge) and gRPC on one port, as the contract requires; over TLS, h2 by
      * ALPN.
      */
-    static HttpServerOptions publicServerOptions(PublicEndpoint endpoint) {
+    static HttpServerOptions publicServerOptions(PublicEndpoint endpoint, Duration idleTimeout) {
         HttpServerOptions options = new HttpServerOptions().setHttp2ClearTextEnabled(true).setMaxHeaderSize(16 * 1024)
-                .setIdleTimeout(60).setCompressionSupported(false);
+                .setIdleTimeout(Math.toIntExact(idleTimeout.toMillis())).setIdleTimeoutUnit(TimeUnit.MILLISECONDS)
+                .setCompressionSupported(false);
         return endpoint.tls().enabled() ? PublicTls.apply(options, endpoint.tls()) : options;
     }
 

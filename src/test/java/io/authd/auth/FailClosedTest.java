@@ -34,7 +34,7 @@ class FailClosedTest {
     private Authenticator authenticator(CredentialStore store, ReplayStore replay) {
         return new Authenticator(new Realms(List.of(REALM), "example.com"), challenges,
                 new DigestVerifier(nonces, challenges), store, replay, io.authd.bearer.BearerAuthenticator.none(),
-                AuthMetrics.NONE, AuditLog.off());
+                io.authd.lockout.Lockout.off(), AuthMetrics.NONE, AuditLog.off());
     }
 
     private Decision verifyCorrectAnswer(Authenticator a) {

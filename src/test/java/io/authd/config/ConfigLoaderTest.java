@@ -215,6 +215,6 @@ class ConfigLoaderTest {
         return new AuthdOptions(o.mode(), o.listen(), o.instances(), o.defaultRealm(), o.realms(), o.nonce(),
                 new CredentialsOptions(o.credentials().store(), dir.resolve("credentials.yaml"),
                         o.credentials().reloadInterval(), o.credentials().postgres(), o.credentials().cache()),
-                o.replay(), o.admin(), o.logging(), o.shutdown(), o.metrics());
+                o.replay(), o.lockout(), o.limits(), o.admin(), o.logging(), o.shutdown(), o.metrics());
     }
 }

@@ -76,6 +76,15 @@ class NonceServiceTest {
     }
 
     @Test
+    void nonceOfTheRightLengthWithPaddingIsInvalidNotAnError() {
+        String nonce = nonces.mint("r", MD5, null);
+        // 47 characters and '=': Base64 decodes it to 35 bytes, one short of a nonce (found by NonceFuzzTest).
+        String padded = nonce.substring(0, NonceService.NONCE_LENGTH - 2) + "A=";
+
+        assertThat(check(nonces, padded, "r", MD5, null)).isInstanceOf(NonceCheck.Invalid.class);
+    }
+
+    @Test
     void authenticNonceOlderThanItsLifetimeIsStale() {
         String nonce = nonces.mint("r", MD5, null);
         clock.advance(LIFETIME.plusMillis(1));

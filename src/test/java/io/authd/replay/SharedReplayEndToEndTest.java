@@ -5,7 +5,6 @@ import io.authd.testing.ClientDigest;
 import io.authd.testing.MutableClock;
 import io.authd.testing.TestKeys;
 import io.authd.testing.TestServer;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,16 +27,8 @@ class SharedReplayEndToEndTest {
 
     @Test
     void nonceCountUsedOnOneReplicaIsRefusedOnTheOtherWithPostgres(@TempDir Path a, @TempDir Path b) throws Exception {
-        TestPostgres.requireReachable();
-        String schema = TestPostgres.newSchema();
-        String yaml = "  store: postgres\n  postgres:\n    uri: " + TestPostgres.URI + "\n    schema: " + schema + "\n";
-        Vertx vertx = Vertx.vertx();
-        try {
-            usedOnARefusedOnB(a, b, yaml);
-        } finally {
-            TestPostgres.dropSchema(TestPostgres.admin(vertx), schema);
-            vertx.close();
-        }
+        TestPostgres.inFreshSchema(schema -> usedOnARefusedOnB(a, b,
+                "  store: postgres\n  postgres:\n    uri: " + TestPostgres.URI + "\n    schema: " + schema + "\n"));
     }
 
     private static void usedOnARefusedOnB(Path a, Path b, String replayYaml) throws Exception {

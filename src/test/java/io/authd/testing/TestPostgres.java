@@ -49,6 +49,25 @@ public final class TestPostgres {
         return "authd_test_" + HexFormat.of().formatHex(random);
     }
 
+    /** Runs {@code test} with the name of a fresh schema, and drops the schema afterwards whatever the test did. */
+    public static void inFreshSchema(SchemaTest test) throws Exception {
+        requireReachable();
+        String schema = newSchema();
+        Vertx vertx = Vertx.vertx();
+        try {
+            test.run(schema);
+        } finally {
+            dropSchema(admin(vertx), schema);
+            vertx.close();
+        }
+    }
+
+    /** A test that uses a schema of its own. */
+    @FunctionalInterface
+    public interface SchemaTest {
+        void run(String schema) throws Exception;
+    }
+
     public static SqlClient admin(Vertx vertx) {
         return PgBuilder.client().connectingTo(URI).using(vertx).build();
     }

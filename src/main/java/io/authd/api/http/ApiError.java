@@ -41,4 +41,9 @@ public record ApiError(int status, String code, String message) {
     public static ApiError notFound(String message) {
         return new ApiError(404, "not_found", message);
     }
+
+    /** The caller made more requests than {@code limits.requestsPerSecond} allows (RFC 6585 §4). */
+    public static ApiError rateLimited() {
+        return new ApiError(429, "rate_limited", "too many requests from this caller; see Retry-After");
+    }
 }
