@@ -25,7 +25,7 @@ public abstract class BasicRealmsEndToEndTest {
 
     @BeforeAll
     static void startServer() throws Exception {
-        server = TestServer.startWith(dir, TestKeys.ring(1), MutableClock.at("2026-11-23T10:00:00Z"), config());
+        server = TestServer.startWith(dir, TestKeys.ring(1), MutableClock.at("2026-11-23T10:00:00Z"), basicRealmsConfig());
     }
 
     @AfterAll
@@ -34,11 +34,12 @@ public abstract class BasicRealmsEndToEndTest {
     }
 
     /** {@code Authorization: Basic} for {@code user} and {@code password}, UTF-8 (RFC 7617 §2.1). */
-    protected static String basic(String user, String password) {
+    public static String basic(String user, String password) {
         return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 
-    private static String config() {
+    /** {@link TestServer#CONFIG} with the realms above. */
+    public static String basicRealmsConfig() {
         return TestServer.CONFIG
                 .replace("    nextNonceAfter: 0.8\n", """
                             nextNonceAfter: 0.8
