@@ -99,7 +99,7 @@ public final class Authenticator {
         String claimedUser = claimed != null ? claimed.username()
                 : selection instanceof CredentialsSelection.Basic b ? BasicAuthenticator.claimedUser(b.userPass()) : null;
         // onSuccess returns the same future: no copy per request. It never fails (see verifyDigest).
-        return lockout.guard(attempt(r, ctx, selection), () -> decide(r, ctx, selection)).onSuccess(d -> {
+        return lockout.guard(attempt(r, ctx, selection, claimedUser), () -> decide(r, ctx, selection)).onSuccess(d -> {
             metrics.verified(api, r.protocol(), scheme(selection), claimed == null ? null : claimed.algorithm(), d,
                     System.nanoTime() - started);
             audit.verified(r, ctx.realm().name(), claimedUser, claimed != null && claimed.userhash(), d);
@@ -109,14 +109,15 @@ public final class Authenticator {
     /**
      * What the lockout counts this verification under: the user as claimed (known or not, so lockouts do not
      * reveal which users exist) and the client's address; null when there are no credentials to guess with.
+     *
+     * @param claimedUser the Digest username (or userhash) or Basic user-id the credentials name
      */
-    private static Attempt attempt(VerifyRequest r, VerifyContext ctx, CredentialsSelection selection) {
+    private static Attempt attempt(VerifyRequest r, VerifyContext ctx, CredentialsSelection selection,
+                                   String claimedUser) {
         return switch (selection) {
-            case CredentialsSelection.Found f -> new Attempt(r.protocol(), ctx.realm().name(), f.credentials().username(),
-                    r.clientAddress());
+            case CredentialsSelection.Found f -> new Attempt(r.protocol(), ctx.realm().name(), claimedUser, r.clientAddress());
+            case CredentialsSelection.Basic b -> new Attempt(r.protocol(), ctx.realm().name(), claimedUser, r.clientAddress());
             case CredentialsSelection.Bearer b -> new Attempt(r.protocol(), ctx.realm().name(), null, r.clientAddress());
-            case CredentialsSelection.Basic b -> new Attempt(r.protocol(), ctx.realm().name(),
-                    BasicAuthenticator.claimedUser(b.userPass()), r.clientAddress());
             case CredentialsSelection.None n -> null;
             case CredentialsSelection.OtherRealm o -> null;
             case CredentialsSelection.Malformed m -> null;
@@ -137,13 +138,18 @@ public final class Authenticator {
     private Future<Decision> decide(VerifyRequest r, VerifyContext ctx, CredentialsSelection selection) {
         Future<Decision> decided = switch (selection) {
             case CredentialsSelection.Bearer b -> bearer.verify(ctx, b.token(), b.apiKeyOnly());
-            case CredentialsSelection.Basic b -> basic.verify(ctx, b.userPass())
-                    .map(d -> bearer.offer(r.protocol(), r.role(), ctx.realm(), d));
-            default -> verifyDigest(ctx, selection).map(d -> bearer.offer(r.protocol(), r.role(), ctx.realm(), d));
+            case CredentialsSelection.Basic b -> offeringBearer(r, ctx, basic.verify(ctx, b.userPass()));
+            default -> offeringBearer(r, ctx, verifyDigest(ctx, selection));
         };
         // Only realms with Basic pay for the extra step.
         return ctx.realm().basicEnabled()
                 ? decided.map(d -> basic.offer(r.protocol(), r.role(), ctx.realm(), r.secure(), d)) : decided;
+    }
+
+    /** Adds the realm's Bearer challenge to a challenge; only realms with Bearer pay for the extra step. */
+    private Future<Decision> offeringBearer(VerifyRequest r, VerifyContext ctx, Future<Decision> decided) {
+        return bearer.offers(ctx.realm())
+                ? decided.map(d -> bearer.offer(r.protocol(), r.role(), ctx.realm(), d)) : decided;
     }
 
     private Future<Decision> verifyDigest(VerifyContext ctx, CredentialsSelection selection) {

@@ -54,6 +54,11 @@ public final class BearerAuthenticator {
         return new BearerAuthenticator(Map.of(), List.of(), null, InstantSource.system());
     }
 
+    /** True when {@code realm} takes Bearer tokens, so its challenges offer one. */
+    public boolean offers(RealmOptions realm) {
+        return byRealm.containsKey(realm.name());
+    }
+
     /** {@code d} with the realm's plain Bearer challenge appended when it is a challenge and the realm offers Bearer. */
     public Decision offer(Protocol protocol, Role role, RealmOptions realm, Decision d) {
         TokenVerifier v = byRealm.get(realm.name());
