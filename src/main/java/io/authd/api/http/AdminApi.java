@@ -111,7 +111,7 @@ final class AdminApi implements Handler<RoutingContext> {
             String type = req.getHeader("Content-Type");
             String media = type == null ? "" : type.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
             if (media.equals("application/json")) {
-                next.accept(body);
+                next.accept(Buffer.buffer(body));
             } else {
                 Replies.error(req, new ApiError(415, "unsupported_media_type", "the body must be JSON"
                         + " (Content-Type: application/json)"));

@@ -1,7 +1,5 @@
 package io.authd.api.http;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
 import io.authd.auth.Decision;
 import io.authd.auth.HeaderField;
 import io.authd.credentials.ApiKey;
@@ -9,51 +7,48 @@ import io.authd.credentials.UserEntry;
 import io.authd.digest.HashFunction;
 import io.vertx.core.buffer.Buffer;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.function.Consumer;
 
-/** Writes Decisions, API errors and admin users as JSON, with Jackson's streaming generator. */
+/** Writes Decisions, API errors and admin users as JSON, with {@link JsonOut}. */
 final class JsonWriter {
-    private static final JsonFactory FACTORY = new JsonFactory();
-
     private JsonWriter() {
     }
 
+    /** The hot path's answer: written straight into this thread's {@link JsonOut}, no lambda per call. */
     static Buffer decision(Decision decision) {
         WireDecision d = WireDecision.of(decision);
-        return write(g -> {
-            g.writeStartObject();
-            g.writeStringField("outcome", d.outcome());
-            g.writeNumberField("status", d.status());
-            g.writeStringField("reason", d.reason());
-            if (d.identity() != null) {
-                identity(g, d.identity());
-            }
-            g.writeArrayFieldStart("headers");
-            for (HeaderField h : d.headers()) {
-                g.writeStartObject();
-                g.writeStringField("name", h.name());
-                g.writeStringField("value", h.value());
-                g.writeEndObject();
-            }
-            g.writeEndArray();
-            if (d.detail() != null) {
-                g.writeStringField("detail", d.detail());
-            }
-            g.writeEndObject();
-        });
+        JsonOut g = JsonOut.begin();
+        g.startObject();
+        g.field("outcome", d.outcome());
+        g.field("status", d.status());
+        g.field("reason", d.reason());
+        if (d.identity() != null) {
+            identity(g, d.identity());
+        }
+        g.name("headers").startArray();
+        for (HeaderField h : d.headers()) {
+            g.startObject();
+            g.field("name", h.name());
+            g.field("value", h.value());
+            g.endObject();
+        }
+        g.endArray();
+        if (d.detail() != null) {
+            g.field("detail", d.detail());
+        }
+        g.endObject();
+        return g.toBuffer();
     }
 
     static Buffer error(ApiError e) {
         return write(g -> {
-            g.writeStartObject();
-            g.writeObjectFieldStart("error");
-            g.writeStringField("code", e.code());
-            g.writeStringField("message", e.message());
-            g.writeEndObject();
-            g.writeEndObject();
+            g.startObject();
+            g.name("error").startObject();
+            g.field("code", e.code());
+            g.field("message", e.message());
+            g.endObject();
+            g.endObject();
         });
     }
 
@@ -65,14 +60,14 @@ final class JsonWriter {
     /** A page of users and the cursor of the next page, null on the last one. */
     static Buffer users(List<UserEntry> users, String next) {
         return write(g -> {
-            g.writeStartObject();
-            g.writeArrayFieldStart("users");
+            g.startObject();
+            g.name("users").startArray();
             for (UserEntry user : users) {
                 user(g, user);
             }
-            g.writeEndArray();
-            g.writeStringField("next", next);
-            g.writeEndObject();
+            g.endArray();
+            g.field("next", next);
+            g.endObject();
         });
     }
 
@@ -83,121 +78,113 @@ final class JsonWriter {
 
     static Buffer apiKeys(List<ApiKey> keys) {
         return write(g -> {
-            g.writeStartObject();
-            g.writeArrayFieldStart("apiKeys");
+            g.startObject();
+            g.name("apiKeys").startArray();
             for (ApiKey key : keys) {
                 apiKey(g, key, null);
             }
-            g.writeEndArray();
-            g.writeEndObject();
+            g.endArray();
+            g.endObject();
         });
     }
 
-    private static void apiKey(JsonGenerator g, ApiKey key, String token) throws IOException {
-        g.writeStartObject();
-        g.writeStringField("realm", key.realm());
-        g.writeStringField("id", key.id());
+    private static void apiKey(JsonOut g, ApiKey key, String token) {
+        g.startObject();
+        g.field("realm", key.realm());
+        g.field("id", key.id());
         strings(g, "scopes", key.scopes());
         if (key.expiresAt() != null) {
-            g.writeStringField("expiresAt", key.expiresAt().toString());
+            g.field("expiresAt", key.expiresAt().toString());
         }
         if (token != null) {
-            g.writeStringField("key", token);
+            g.field("key", token);
         }
-        g.writeEndObject();
+        g.endObject();
     }
 
-    private static void user(JsonGenerator g, UserEntry user) throws IOException {
-        g.writeStartObject();
-        g.writeStringField("realm", user.realm());
-        g.writeStringField("username", user.username());
-        g.writeBooleanField("enabled", user.enabled());
-        g.writeArrayFieldStart("algorithms");
+    private static void user(JsonOut g, UserEntry user) {
+        g.startObject();
+        g.field("realm", user.realm());
+        g.field("username", user.username());
+        g.field("enabled", user.enabled());
+        g.name("algorithms").startArray();
         for (HashFunction hash : user.hashes()) {
-            g.writeString(hash.token());
+            g.string(hash.token());
         }
-        g.writeEndArray();
-        g.writeEndObject();
+        g.endArray();
+        g.endObject();
     }
 
-    private static void identity(JsonGenerator g, WireDecision.WireIdentity identity) throws IOException {
-        g.writeObjectFieldStart("identity");
-        g.writeStringField("scheme", identity.scheme());
-        g.writeStringField("user", identity.user());
-        g.writeStringField("realm", identity.realm());
+    private static void identity(JsonOut g, WireDecision.WireIdentity identity) {
+        g.name("identity").startObject();
+        g.field("scheme", identity.scheme());
+        g.field("user", identity.user());
+        g.field("realm", identity.realm());
         if (identity.algorithm() != null) {
-            g.writeStringField("algorithm", identity.algorithm());
+            g.field("algorithm", identity.algorithm());
         }
         if (identity.qop() != null) {
-            g.writeStringField("qop", identity.qop());
+            g.field("qop", identity.qop());
         }
         if (identity.bearer() != null) {
             bearer(g, identity.bearer());
         }
-        g.writeEndObject();
+        g.endObject();
     }
 
     /** Contract "Bearer identity": subject, issuer, scopes, expiresAt (epoch seconds), claims. */
-    private static void bearer(JsonGenerator g, WireDecision.WireBearer b) throws IOException {
-        g.writeStringField("subject", b.subject());
+    private static void bearer(JsonOut g, WireDecision.WireBearer b) {
+        g.field("subject", b.subject());
         if (b.issuer() != null) {
-            g.writeStringField("issuer", b.issuer());
+            g.field("issuer", b.issuer());
         }
         strings(g, "scopes", b.scopes());
         if (b.expiresAt() != null) {
-            g.writeNumberField("expiresAt", b.expiresAt());
+            g.field("expiresAt", b.expiresAt());
         }
-        g.writeFieldName("claims");
+        g.name("claims");
         value(g, b.claims());
     }
 
     /** A claim value as parsed from the token's JSON: maps, lists, strings, numbers, booleans and null. */
-    private static void value(JsonGenerator g, Object v) throws IOException {
+    private static void value(JsonOut g, Object v) {
         switch (v) {
-            case null -> g.writeNull();
+            case null -> g.nullValue();
             case java.util.Map<?, ?> map -> {
-                g.writeStartObject();
+                g.startObject();
                 for (var e : map.entrySet()) {
-                    g.writeFieldName(String.valueOf(e.getKey()));
+                    g.name(String.valueOf(e.getKey()));
                     value(g, e.getValue());
                 }
-                g.writeEndObject();
+                g.endObject();
             }
             case List<?> list -> {
-                g.writeStartArray();
+                g.startArray();
                 for (Object item : list) {
                     value(g, item);
                 }
-                g.writeEndArray();
+                g.endArray();
             }
-            case Boolean bool -> g.writeBoolean(bool);
-            case Long n -> g.writeNumber(n);
-            case Integer n -> g.writeNumber(n);
-            case Double n -> g.writeNumber(n);
-            case Number n -> g.writeNumber(n.toString());
-            default -> g.writeString(v.toString());
+            case Boolean bool -> g.bool(bool);
+            case Long n -> g.number(n);
+            case Integer n -> g.number(n);
+            case Double n -> g.number(n);
+            case Number n -> g.raw(n.toString());
+            default -> g.string(v.toString());
         }
     }
 
-    private static void strings(JsonGenerator g, String field, List<String> values) throws IOException {
-        g.writeArrayFieldStart(field);
+    private static void strings(JsonOut g, String field, List<String> values) {
+        g.name(field).startArray();
         for (String v : values) {
-            g.writeString(v);
+            g.string(v);
         }
-        g.writeEndArray();
+        g.endArray();
     }
 
-    private interface Body {
-        void write(JsonGenerator g) throws IOException;
-    }
-
-    private static Buffer write(Body body) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(512);
-        try (JsonGenerator g = FACTORY.createGenerator(out)) {
-            body.write(g);
-        } catch (IOException e) {
-            throw new UncheckedIOException("writing JSON to memory cannot fail", e);
-        }
-        return Buffer.buffer(out.toByteArray());
+    private static Buffer write(Consumer<JsonOut> body) {
+        JsonOut g = JsonOut.begin();
+        body.accept(g);
+        return g.toBuffer();
     }
 }

@@ -43,16 +43,16 @@ public final class PublicApi implements Handler<HttpServerRequest> {
         }
     }
 
-    private void verify(HttpServerRequest req, Buffer body) {
-        switch (requests.verify(body.getBytes())) {
+    private void verify(HttpServerRequest req, byte[] body) {
+        switch (requests.verify(body)) {
             case Decoded.Ok<io.authd.auth.VerifyRequest> ok -> authenticator.verify(ok.value(), ApiSurface.JSON)
                     .onComplete(ar -> decision(req, ar.succeeded() ? ar.result() : failClosed(ar.cause())));
             case Decoded.Invalid<io.authd.auth.VerifyRequest> bad -> Replies.error(req, bad.error());
         }
     }
 
-    private void challenge(HttpServerRequest req, Buffer body) {
-        switch (requests.challenge(body.getBytes())) {
+    private void challenge(HttpServerRequest req, byte[] body) {
+        switch (requests.challenge(body)) {
             case Decoded.Ok<io.authd.auth.ChallengeRequest> ok ->
                     decision(req, authenticator.challenge(ok.value(), ApiSurface.JSON));
             case Decoded.Invalid<io.authd.auth.ChallengeRequest> bad -> Replies.error(req, bad.error());
@@ -78,7 +78,7 @@ public final class PublicApi implements Handler<HttpServerRequest> {
         return Decision.unavailable("internal error", 1);
     }
 
-    private static void postOnly(HttpServerRequest req, java.util.function.BiConsumer<HttpServerRequest, Buffer> next) {
+    private static void postOnly(HttpServerRequest req, java.util.function.BiConsumer<HttpServerRequest, byte[]> next) {
         if (req.method() != HttpMethod.POST) {
             Replies.methodNotAllowed(req, "POST");
             return;
