@@ -49,6 +49,8 @@ public final class AuthorizationParser {
     /** Characters in one auth-param value after unescaping. */
     public static final int MAX_VALUE_LENGTH = 1024;
 
+    private static final String[] KNOWN_NAMES = {"username", "realm", "nonce", "uri", "response", "algorithm",
+        "cnonce", "opaque", "qop", "nc", "userhash", "username*", "charset"};
     private static final AuthorizationParse NONE = new AuthorizationParse.Parsed(List.of());
     /** Parameter names echoed in reasons are cut to this length: the log needs a hint, not a payload. */
     private static final int MAX_NAME_IN_REASON = 32;
@@ -177,7 +179,7 @@ public final class AuthorizationParser {
     }
 
     private String parseParam(int nameStart, int nameEnd, int equals) {
-        String name = in.substring(nameStart, nameEnd).toLowerCase(Locale.ROOT);
+        String name = paramName(nameStart, nameEnd);
         String reason = admitParam(name);
         if (reason != null) {
             return reason;
@@ -189,6 +191,20 @@ public final class AuthorizationParser {
         }
         pos = skipWhitespace(pos);
         return atElementEnd(pos) ? null : unexpected(pos, "after parameter " + quote(name) + " (expected \",\")");
+    }
+
+    /**
+     * The lowercased name; the Digest directives of RFC 7616 §3.4 come as the constants themselves, without a
+     * substring per parameter (names are tokens, so ASCII: case-insensitive matching is exact here).
+     */
+    private String paramName(int start, int end) {
+        int length = end - start;
+        for (String known : KNOWN_NAMES) {
+            if (known.length() == length && in.regionMatches(true, start, known, 0, length)) {
+                return known;
+            }
+        }
+        return in.substring(start, end).toLowerCase(Locale.ROOT);
     }
 
     private String admitParam(String name) {
@@ -221,6 +237,12 @@ public final class AuthorizationParser {
 
     /** RFC 9110 §5.6.4: quoted-pair = "\" ( HTAB / SP / VCHAR / obs-text ); controls were refused up front. */
     private String parseQuotedValue(String name) {
+        int close = plainQuotedEnd(pos + 1);
+        if (close >= 0) {
+            String value = in.substring(pos + 1, close);
+            pos = close + 1;
+            return addParam(name, value, true);
+        }
         StringBuilder value = new StringBuilder();
         int i = pos + 1;
         while (i < end && in.charAt(i) != '"') {
@@ -238,6 +260,20 @@ public final class AuthorizationParser {
         }
         pos = i + 1;
         return addParam(name, value.toString(), true);
+    }
+
+    /** The closing quote of a quoted-string without quoted-pairs (the usual case: no copy needed), else -1. */
+    private int plainQuotedEnd(int from) {
+        for (int i = from; i < end; i++) {
+            char c = in.charAt(i);
+            if (c == '"') {
+                return i;
+            }
+            if (c == '\\') {
+                return -1;
+            }
+        }
+        return -1;
     }
 
     private String addParam(String name, String value, boolean quoted) {

@@ -2,7 +2,6 @@ package io.authd.digest;
 
 import java.nio.charset.Charset;
 import java.util.List;
-import java.util.function.Supplier;
 
 /**
  * Reads Digest credentials (RFC 7616 §3.4, RFC 3261 §22.4 / RFC 8760 for SIP) from parsed
@@ -42,13 +41,16 @@ public final class DigestCredentialsParser {
     }
 
     private DigestParse run() {
-        List<Supplier<String>> checks = List.of(this::scheme, this::required, this::algorithm,
-                this::username, this::userhash, this::qop, this::response);
-        for (Supplier<String> check : checks) {
-            String reason = check.get();
-            if (reason != null) {
-                return new DigestParse.Malformed(reason);
-            }
+        // In this order: each check relies on the ones before it (userhash on algorithm, qop on algorithm).
+        String reason = scheme();
+        reason = reason != null ? reason : required();
+        reason = reason != null ? reason : algorithm();
+        reason = reason != null ? reason : username();
+        reason = reason != null ? reason : userhash();
+        reason = reason != null ? reason : qop();
+        reason = reason != null ? reason : response();
+        if (reason != null) {
+            return new DigestParse.Malformed(reason);
         }
         return new DigestParse.Valid(new DigestCredentials(username, userhash, value("realm"), value("nonce"),
                 value("uri"), value("response"), algorithm, algorithmToken, cnonce, value("opaque"), qop, nc,

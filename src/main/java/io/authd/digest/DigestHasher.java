@@ -9,7 +9,9 @@ import java.security.NoSuchAlgorithmException;
  *
  * <p>One instance per thread ({@link #current()}): {@link MessageDigest} is not thread-safe and costly to
  * create, so each event-loop thread keeps its own, plus scratch buffers, and the hot path allocates no
- * strings. Strings are hashed as UTF-8 (RFC 7616 §3.4.1 with {@code charset=UTF-8}; ASCII otherwise).
+ * strings. Strings are hashed as UTF-8 (RFC 7616 §3.4.1 with {@code charset=UTF-8}; ASCII otherwise). Each
+ * hash input is assembled in {@code scratch} and handed to the {@link MessageDigest} in one call: a dozen small
+ * updates per hash cost more in the provider's per-call dispatch and buffering than the hashing itself.
  */
 public final class DigestHasher {
     private static final ThreadLocal<DigestHasher> PER_THREAD = ThreadLocal.withInitial(DigestHasher::new);
@@ -25,6 +27,8 @@ public final class DigestHasher {
     private final byte[] bodyHash = new byte[MAX_HEX];
     private final byte[] out = new byte[MAX_HEX];
     private byte[] scratch = new byte[256];
+    /** Bytes of the hash input in {@code scratch}. */
+    private int length;
 
     private DigestHasher() {
         for (HashFunction h : HashFunction.values()) {
@@ -43,29 +47,28 @@ public final class DigestHasher {
 
     /** HA1 as stored: H(username ":" realm ":" password), lowercase hex (RFC 7616 §3.4.2). */
     public String ha1(HashFunction h, String username, String realm, String password) {
-        MessageDigest md = begin(h);
-        update(md, username);
-        md.update(COLON);
-        update(md, realm);
-        md.update(COLON);
-        update(md, password);
-        return finishToString(md, h);
+        begin();
+        put(username);
+        put(COLON);
+        put(realm);
+        put(COLON);
+        put(password);
+        return finishToString(h);
     }
 
     /** The userhash of RFC 7616 §3.4.4: H(username ":" realm), lowercase hex. */
     public String userhash(HashFunction h, String username, String realm) {
-        MessageDigest md = begin(h);
-        update(md, username);
-        md.update(COLON);
-        update(md, realm);
-        return finishToString(md, h);
+        begin();
+        put(username);
+        put(COLON);
+        put(realm);
+        return finishToString(h);
     }
 
     /** Lowercase hex of H(data). */
     public String hashHex(HashFunction h, byte[] data) {
-        MessageDigest md = begin(h);
-        md.update(data);
-        return finishToString(md, h);
+        hashInto(h, data, 0, data.length, bodyHash);
+        return new String(bodyHash, 0, h.hexLength(), StandardCharsets.US_ASCII);
     }
 
     /**
@@ -103,30 +106,30 @@ public final class DigestHasher {
         if (in.qop() == Qop.AUTH_INT) {
             bodyHash(in, h); // before HA2: it uses the same MessageDigest
         }
-        MessageDigest md = begin(h);
-        update(md, in.method());
-        md.update(COLON);
-        update(md, in.uri());
+        begin();
+        put(in.method());
+        put(COLON);
+        put(in.uri());
         if (in.qop() == Qop.AUTH_INT) {
-            md.update(COLON);
-            md.update(bodyHash, 0, n);
+            put(COLON);
+            put(bodyHash, n);
         }
-        finish(md, h, ha2);
-        md = begin(h);
-        md.update(ha1, 0, n);
-        md.update(COLON);
-        update(md, in.nonce());
-        md.update(COLON);
+        finish(h, ha2);
+        begin();
+        put(ha1, n);
+        put(COLON);
+        put(in.nonce());
+        put(COLON);
         if (in.qop() != null) {
-            update(md, in.nc());
-            md.update(COLON);
-            update(md, in.cnonce());
-            md.update(COLON);
-            update(md, in.qop().token());
-            md.update(COLON);
+            put(in.nc());
+            put(COLON);
+            put(in.cnonce());
+            put(COLON);
+            put(in.qop().token());
+            put(COLON);
         }
-        md.update(ha2, 0, n);
-        finish(md, h, dest);
+        put(ha2, n);
+        finish(h, dest);
         return dest;
     }
 
@@ -135,9 +138,8 @@ public final class DigestHasher {
             copyLowerHex(in.bodyHash(), h, bodyHash);
             return;
         }
-        MessageDigest md = begin(h);
-        md.update(in.body() == null ? EMPTY : in.body());
-        finish(md, h, bodyHash);
+        byte[] body = in.body() == null ? EMPTY : in.body();
+        hashInto(h, body, 0, body.length, bodyHash);
     }
 
     private static void copyLowerHex(String hex, HashFunction h, byte[] dest) {
@@ -157,22 +159,29 @@ public final class DigestHasher {
         if (!in.algorithm().session()) {
             return;
         }
-        MessageDigest md = begin(h);
-        md.update(ha1, 0, n);
-        md.update(COLON);
-        update(md, in.nonce());
-        md.update(COLON);
-        update(md, in.cnonce());
-        finish(md, h, ha1);
+        begin();
+        put(ha1, n);
+        put(COLON);
+        put(in.nonce());
+        put(COLON);
+        put(in.cnonce());
+        finish(h, ha1);
     }
 
-    private MessageDigest begin(HashFunction h) {
+    /** Starts a hash input in {@code scratch}. */
+    private void begin() {
+        length = 0;
+    }
+
+    /** Hashes the input assembled since {@link #begin()} into {@code hexOut} as lowercase hex. */
+    private void finish(HashFunction h, byte[] hexOut) {
+        hashInto(h, scratch, 0, length, hexOut);
+    }
+
+    private void hashInto(HashFunction h, byte[] data, int offset, int count, byte[] hexOut) {
         MessageDigest md = digests[h.ordinal()];
         md.reset();
-        return md;
-    }
-
-    private void finish(MessageDigest md, HashFunction h, byte[] hexOut) {
+        md.update(data, offset, count);
         try {
             int len = md.digest(raw, 0, raw.length);
             for (int i = 0; i < len; i++) {
@@ -184,33 +193,40 @@ public final class DigestHasher {
         }
     }
 
-    private String finishToString(MessageDigest md, HashFunction h) {
-        finish(md, h, bodyHash);
+    private String finishToString(HashFunction h) {
+        finish(h, bodyHash);
         return new String(bodyHash, 0, h.hexLength(), StandardCharsets.US_ASCII);
     }
 
-    /** Feeds {@code s} as UTF-8 through a reused buffer: no per-call byte[] for ASCII or short input. */
-    private void update(MessageDigest md, String s) {
-        int len = s.length();
-        if (scratch.length < len * 3) {
-            scratch = new byte[Math.max(len * 3, scratch.length * 2)];
-        }
-        int pos = 0;
-        for (int i = 0; i < len; i++) {
-            char c = s.charAt(i);
-            if (c < 0x80) {
-                scratch[pos++] = (byte) c;
-            } else {
-                pos = encodeNonAscii(s, i, pos);
-                break;
-            }
-        }
-        md.update(scratch, 0, pos);
+    private void put(byte b) {
+        room(1);
+        scratch[length++] = b;
     }
 
-    private int encodeNonAscii(String s, int from, int pos) {
-        byte[] rest = s.substring(from).getBytes(StandardCharsets.UTF_8);
-        System.arraycopy(rest, 0, scratch, pos, rest.length);
-        return pos + rest.length;
+    private void put(byte[] bytes, int count) {
+        room(count);
+        System.arraycopy(bytes, 0, scratch, length, count);
+        length += count;
+    }
+
+    /** Appends {@code s} as UTF-8: ASCII byte by byte, anything else through the JDK's encoder. */
+    private void put(String s) {
+        int len = s.length();
+        room(len);
+        for (int i = 0; i < len; i++) {
+            char c = s.charAt(i);
+            if (c >= 0x80) {
+                byte[] rest = s.substring(i).getBytes(StandardCharsets.UTF_8);
+                put(rest, rest.length);
+                return;
+            }
+            scratch[length++] = (byte) c;
+        }
+    }
+
+    private void room(int more) {
+        if (length + more > scratch.length) {
+            scratch = java.util.Arrays.copyOf(scratch, Math.max(scratch.length * 2, length + more));
+        }
     }
 }

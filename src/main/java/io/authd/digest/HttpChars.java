@@ -9,18 +9,29 @@ package io.authd.digest;
 final class HttpChars {
     private static final String TCHAR_SYMBOLS = "!#$%&'*+-.^_`|~";
     private static final String TOKEN68_SYMBOLS = "-._~+/";
+    private static final boolean[] TCHAR = table(TCHAR_SYMBOLS);
+    private static final boolean[] TOKEN68 = table(TOKEN68_SYMBOLS);
 
     private HttpChars() {
     }
 
     /** RFC 9110 §5.6.2: tchar = "!" / "#" / "$" / "%" / "&" / "'" / "*" / "+" / "-" / "." / "^" / "_" / "`" / "|" / "~" / DIGIT / ALPHA. */
     static boolean isTchar(char c) {
-        return isAlphaNum(c) || TCHAR_SYMBOLS.indexOf(c) >= 0;
+        return c < 128 && TCHAR[c];
     }
 
     /** RFC 9110 §11.2: token68 = 1*( ALPHA / DIGIT / "-" / "." / "_" / "~" / "+" / "/" ) *"=". */
     static boolean isToken68Char(char c) {
-        return isAlphaNum(c) || TOKEN68_SYMBOLS.indexOf(c) >= 0;
+        return c < 128 && TOKEN68[c];
+    }
+
+    /** Lookup tables: every character of every header goes through one of these. */
+    private static boolean[] table(String symbols) {
+        boolean[] t = new boolean[128];
+        for (char c = 0; c < 128; c++) {
+            t[c] = isAlphaNum(c) || symbols.indexOf(c) >= 0;
+        }
+        return t;
     }
 
     static boolean isAlphaNum(char c) {
@@ -107,6 +118,9 @@ final class HttpChars {
     static String findForbidden(String s) {
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
+            if (c >= 0x20 && c < 0x7f) {
+                continue; // nearly every character: printable ASCII
+            }
             if (isControl(c)) {
                 return String.format("control character U+%04X at offset %d", (int) c, i);
             }

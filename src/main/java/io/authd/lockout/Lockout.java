@@ -71,7 +71,8 @@ public final class Lockout {
             return verification.get();
         }
         long now = clock.millis();
-        return guard.call(() -> store.lockedUntil(keys.stream().map(Key::id).toList(), now)).transform(checked -> {
+        List<String> ids = ids(keys);
+        return guard.call(() -> store.lockedUntil(ids, now)).transform(checked -> {
             if (checked.failed()) {
                 storeError("check", checked.cause());
                 return options.failClosed() ? Future.succeededFuture(Decision.unavailable(
@@ -117,11 +118,9 @@ public final class Lockout {
             return Future.join(keys.stream().map(key -> fail(key, now)).toList()).<Void>mapEmpty()
                     .otherwiseEmpty();
         }
-        if (decision.outcome() == Outcome.ALLOW) {
-            return keys.stream().filter(k -> k.kind().equals(MeterNames.KEY_USER)).findFirst()
-                    .map(k -> guard.call(() -> store.reset(k.id())).onFailure(e -> storeError("reset", e))
-                            .otherwiseEmpty())
-                    .orElse(Future.succeededFuture());
+        Key user = keys.get(0); // the user's key comes first when there is one
+        if (decision.outcome() == Outcome.ALLOW && user.kind().equals(MeterNames.KEY_USER)) {
+            return guard.call(() -> store.reset(user.id())).onFailure(e -> storeError("reset", e)).otherwiseEmpty();
         }
         return Future.succeededFuture();
     }
@@ -142,6 +141,12 @@ public final class Lockout {
         return decision.reason() == Reason.BAD_CREDENTIALS || decision.reason() == Reason.INVALID_TOKEN;
     }
 
+    /** Plain loops, not streams: this runs for every verification with credentials. */
+    private static List<String> ids(List<Key> keys) {
+        return keys.size() == 1 ? List.of(keys.get(0).id()) : List.of(keys.get(0).id(), keys.get(1).id());
+    }
+
+    /** The user's key first, then the address's; empty when nothing is counted. */
     private List<Key> keys(Attempt attempt) {
         List<Key> keys = new ArrayList<>(2);
         if (!options.enabled() || attempt == null) {
