@@ -209,19 +209,9 @@ public final class DigestHasher {
         length += count;
     }
 
-    /** Appends {@code s} as UTF-8: ASCII byte by byte, anything else through the JDK's encoder. */
     private void put(String s) {
-        int len = s.length();
-        room(len);
-        for (int i = 0; i < len; i++) {
-            char c = s.charAt(i);
-            if (c >= 0x80) {
-                byte[] rest = s.substring(i).getBytes(StandardCharsets.UTF_8);
-                put(rest, rest.length);
-                return;
-            }
-            scratch[length++] = (byte) c;
-        }
+        room(Utf8Bytes.maxBytes(s));
+        length = Utf8Bytes.put(scratch, length, s);
     }
 
     private void room(int more) {
