@@ -137,7 +137,7 @@ public final class AuthorizationParser {
         }
         scheme = in.substring(start, schemeEnd);
         token68 = null;
-        params = new ArrayList<>();
+        params = new ArrayList<>(12); // a Digest answer has ten or eleven
         pos = skipWhitespace(schemeEnd);
         if (atElementEnd(pos)) {
             return null; // an auth-scheme alone

@@ -5,24 +5,31 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 
 import java.io.IOException;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Set;
 
 /**
  * Reads the JSON object of a request body with Jackson's streaming parser, field by field: no reflection, no
  * tree. Every body of the API shares these limits and these words for what is wrong.
+ *
+ * <p>A field given twice is refused (two parsers on the way could read different values of it). This checks the
+ * top-level names itself rather than with Jackson's {@code STRICT_DUPLICATE_DETECTION}, whose per-object hash set
+ * cost more than the rest of the parse; nested objects check their own keys ({@link UserFields}) or are skipped.
  */
 final class JsonBody {
     /** Bodies are small; deep nesting can only be an attack on the parser. */
     static final int MAX_NESTING_DEPTH = 16;
     static final int MAX_STRING_LENGTH = 64 * 1024;
+    /** Field names echoed in messages are cut to this length. */
+    private static final int MAX_NAME_SHOWN = 32;
 
     private static final JsonFactory FACTORY = JsonFactory.builder()
             .streamReadConstraints(StreamReadConstraints.builder()
                     .maxNestingDepth(MAX_NESTING_DEPTH).maxStringLength(MAX_STRING_LENGTH).build())
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .build();
 
     private JsonBody() {
@@ -40,8 +47,12 @@ final class JsonBody {
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 return ApiError.invalidJson("request body must be a JSON object");
             }
+            SeenNames seen = new SeenNames();
             while (p.nextToken() == JsonToken.FIELD_NAME) {
                 String name = p.currentName();
+                if (!seen.add(name)) {
+                    return ApiError.invalidJson("field " + shown(name) + " given twice");
+                }
                 p.nextToken();
                 ApiError e = fields.read(name, p);
                 if (e != null) {
@@ -59,6 +70,39 @@ final class JsonBody {
                     : "not valid JSON at line " + at.getLineNr() + ", column " + at.getColumnNr());
         } catch (IOException e) {
             return ApiError.invalidJson("not valid JSON");
+        }
+    }
+
+    private static String shown(String name) {
+        return "\"" + (name.length() > MAX_NAME_SHOWN ? name.substring(0, MAX_NAME_SHOWN) + "..." : name) + "\"";
+    }
+
+    /**
+     * The top-level names read so far: a few, compared in a small array; a body with many (made-up) names moves
+     * to a hash set, so the check stays linear however many fields a hostile body holds.
+     */
+    private static final class SeenNames {
+        private static final int SMALL = 16;
+        private final String[] few = new String[SMALL];
+        private int count;
+        private Set<String> many;
+
+        /** False when {@code name} was seen before. */
+        boolean add(String name) {
+            if (many != null) {
+                return many.add(name);
+            }
+            for (int i = 0; i < count; i++) {
+                if (few[i].equals(name)) {
+                    return false;
+                }
+            }
+            if (count < SMALL) {
+                few[count++] = name;
+                return true;
+            }
+            many = new HashSet<>(Arrays.asList(few));
+            return many.add(name);
         }
     }
 
