@@ -31,6 +31,15 @@ bench_option() { # bench_option ARG [VALUE]: one of the common options? sets ben
 
 bench_die() { echo "$bench_name: $*" >&2; exit 1; }
 
+bench_seconds() { # bench_seconds DURATION: whole seconds of 15s, 2m or 500ms (rounded up); fails on anything else
+  case "$1" in
+    *ms) [[ "${1%ms}" =~ ^[0-9]+$ ]] && echo $(((${1%ms} + 999) / 1000)) ;;
+    *s) [[ "${1%s}" =~ ^[0-9]+$ ]] && echo "${1%s}" ;;
+    *m) [[ "${1%m}" =~ ^[0-9]+$ ]] && echo $((${1%m} * 60)) ;;
+    *) return 1 ;;
+  esac
+}
+
 # Another server on these ports would be measured instead of ours.
 bench_port_busy() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
@@ -145,8 +154,11 @@ bench_start_server() { # bench_start_server NAME CONFIG-FILE LOG [VAR=VALUE...]:
   server_env+=("$@")
   # AUTHD_JAVA_OPTS: JVM flags for the server, as bin/authd takes them.
   read -ra java_opts <<<"${AUTHD_JAVA_OPTS:-}"
+  # server_cpus (a taskset list) when set: a server given more than one core (side-by-side.sh's scaling runs).
+  # authd_jvm_flags (java.sh): the flags bin/authd gives the server.
+  # shellcheck disable=SC2086 # authd_jvm_flags is a list of flags
   env "${server_env[@]}" \
-    taskset -c "$server_cpu" "$JAVA_HOME/bin/java" "${java_opts[@]}" -jar "$root/target/authd.jar" \
+    taskset -c "${server_cpus:-$server_cpu}" "$JAVA_HOME/bin/java" $authd_jvm_flags "${java_opts[@]}" -jar "$root/target/authd.jar" \
     serve --config "$cfg" >"$log" 2>&1 &
   server_pid=$!
   local deadline=$((SECONDS + 60))
@@ -200,16 +212,17 @@ bench_commit() { # the commit measured, -dirty when the working tree has changes
   echo "$c"
 }
 
-bench_server_config() { # bench_server_config FILE COMMENT CREDENTIALS-LINES: authd's configuration for a run: demo
-  # mode on $port, one event loop, realm $realm with MD5 and SHA-256, the memory replay store, no audit log
+bench_server_config() { # bench_server_config FILE COMMENT CREDENTIALS-LINES [INSTANCES]: authd's configuration for
+  # a run: demo mode on $port, one event loop (or INSTANCES), realm $realm with MD5 and SHA-256, the memory replay
+  # store, no audit log
   cat >"$1" <<YAML
 # $2
 mode: demo
 listen:
   public: {host: 127.0.0.1, port: $port}
   management: {host: 127.0.0.1, port: $mgmt_port}
-# One event loop on one pinned core: the figure is per core.
-instances: 1
+# One event loop per pinned core: the figure is per core.
+instances: ${4:-1}
 realms:
   - name: $realm
     algorithms: [MD5, SHA-256]

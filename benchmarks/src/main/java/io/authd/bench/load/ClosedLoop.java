@@ -52,6 +52,10 @@ final class ClosedLoop {
     private final byte[][] nonceBytes;
     private final byte[][] opaqueBytes;
     private final long[] nc;
+    /** Under --rate: the time between two verifications of this loop, and when the next one is due; else 0. */
+    private final long intervalNanos;
+    private final long phaseNanos;
+    private long due;
 
     // Scratch for the per-request hashing: no allocation beyond the body and the answer.
     private final byte[] digestOut;
@@ -100,6 +104,9 @@ final class ClosedLoop {
         this.opaqueBytes = new byte[n][];
         this.nc = new long[n];
         this.cursor = (int) ((long) id * n / options.loops()) % n;
+        this.intervalNanos = options.loopIntervalNanos();
+        // Paced loops start spread over one interval, so that the requests of all loops come evenly.
+        this.phaseNanos = intervalNanos * id / options.loops();
     }
 
     Future<Void> done() {
@@ -130,6 +137,7 @@ final class ClosedLoop {
         context.runOnContext(v -> {
             warmupEnd = warmupEndNanos;
             end = endNanos;
+            due = System.nanoTime() + phaseNanos;
             next();
         });
     }
@@ -142,8 +150,26 @@ final class ClosedLoop {
         int u = cursor;
         if (nonce[u] == null) {
             challenge(u, this::next, done);
-        } else {
+        } else if (intervalNanos == 0) {
             verify(u);
+        } else {
+            paced(u);
+        }
+    }
+
+    /**
+     * Sends the verification when it is due. The schedule is kept (a late loop catches up) so the rate is the one
+     * asked for while the server keeps up; the latency is still measured from the moment of sending, because
+     * Vert.x timers have millisecond resolution and a send can be up to a millisecond after its due time.
+     */
+    private void paced(int u) {
+        long wait = due - System.nanoTime();
+        due += intervalNanos;
+        long millis = Math.round(wait / 1e6);
+        if (millis <= 0) {
+            verify(u);
+        } else {
+            context.owner().setTimer(millis, t -> verify(u));
         }
     }
 

@@ -181,6 +181,7 @@ public final class DigestLoad {
                 .append(",\"users\":").append(users.size())
                 .append(",\"algorithm\":\"").append(o.algorithm().token()).append('"')
                 .append(",\"protocol\":\"").append(o.protocol()).append('"')
+                .append(",\"target_rate\":").append(o.rate())
                 .append(",\"driver_threads\":").append(o.threads())
                 .append(",\"driver_cpu\":").append(fmt(driverCpu, 3))
                 .append(",\"server_cpu\":").append(serverCpu)

@@ -10,7 +10,7 @@ import java.util.OptionalLong;
 /** The command line of {@link DigestLoad}; every option has a default except {@code --users-file}. */
 record LoadOptions(URI url, Transport transport, int connections, int streams, Path usersFile, String realm, DigestAlgorithm algorithm,
                    Duration warmup, Duration duration, String protocol, String uri, String label, int threads,
-                   OptionalLong serverPid, String dbProcesses, int maxErrorsShown) {
+                   OptionalLong serverPid, String dbProcesses, int maxErrorsShown, int rate) {
 
     static final String USAGE = """
             usage: java -cp authd-benchmarks.jar io.authd.bench.load.DigestLoad --users-file FILE [options]
@@ -33,6 +33,8 @@ record LoadOptions(URI url, Transport transport, int connections, int streams, P
               --db-processes TEXT  also report the CPU use of every process whose executable path contains TEXT
                                    (e.g. postgres: the database behind the server)
               --max-errors-shown N error answers printed at the end (default 5)
+              --rate R             pace the verifications to R per second in all (default 0: as fast as the
+                                   answers come); each loop keeps its own schedule, never more than one in flight
             """;
 
     static LoadOptions parse(String[] args) {
@@ -52,6 +54,7 @@ record LoadOptions(URI url, Transport transport, int connections, int streams, P
         OptionalLong serverPid = OptionalLong.empty();
         String dbProcesses = null;
         int maxErrorsShown = 5;
+        int rate = 0;
         for (int i = 0; i < args.length; i++) {
             String name = args[i];
             if (name.equals("--help") || name.equals("-h")) {
@@ -78,6 +81,7 @@ record LoadOptions(URI url, Transport transport, int connections, int streams, P
                 case "--server-pid" -> serverPid = OptionalLong.of(positive(name, value));
                 case "--db-processes" -> dbProcesses = value;
                 case "--max-errors-shown" -> maxErrorsShown = positive(name, value);
+                case "--rate" -> rate = positive(name, value);
                 default -> throw new UsageException("unknown option " + name);
             }
         }
@@ -103,7 +107,12 @@ record LoadOptions(URI url, Transport transport, int connections, int streams, P
             label = transport + "-" + protocol + "-" + algorithm.token();
         }
         return new LoadOptions(url, transport, connections, streams, usersFile, realm, algorithm, warmup, duration, protocol, uri, label,
-                threads, serverPid, dbProcesses, maxErrorsShown);
+                threads, serverPid, dbProcesses, maxErrorsShown, rate);
+    }
+
+    /** Nanoseconds between two verifications of one loop under {@code --rate}, or 0 when not paced. */
+    long loopIntervalNanos() {
+        return rate > 0 ? Math.round(loops() * 1e9 / rate) : 0;
     }
 
     /** Requests in flight: one closed loop each. */
