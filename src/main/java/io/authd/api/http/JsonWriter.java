@@ -15,13 +15,14 @@ import java.io.UncheckedIOException;
 import java.util.List;
 
 /** Writes Decisions, API errors and admin users as JSON, with Jackson's streaming generator. */
-final class JsonWriter {
+public final class JsonWriter {
     private static final JsonFactory FACTORY = new JsonFactory();
 
     private JsonWriter() {
     }
 
-    static Buffer decision(Decision decision) {
+    /** A Decision as the JSON API answers it (contract "Decisions"). */
+    public static Buffer decision(Decision decision) {
         WireDecision d = WireDecision.of(decision);
         return write(g -> {
             g.writeStartObject();
