@@ -73,6 +73,13 @@ else
 fi
 has_option -rf || args+=(-rf json)
 
+# JDK 24+ warns on standard error when a library uses sun.misc.Unsafe (JMH does): java.sh's flag allows it, in
+# JMH's own JVM and in its forks, unless the caller passes JVM arguments of its own.
+read -ra jvm_flags <<<"$authd_jvm_flags"
+if [ ${#jvm_flags[@]} -gt 0 ] && ! has_option -jvmArgsAppend; then
+  args+=(-jvmArgsAppend "$authd_jvm_flags")
+fi
+
 pin=()
 if [ "$cpu" != none ]; then
   if command -v taskset >/dev/null; then
@@ -82,7 +89,7 @@ if [ "$cpu" != none ]; then
   fi
 fi
 echo "jmh: ${pin[*]+${pin[*]} }java -jar $jar ${args[*]} ${jmh_args[*]+${jmh_args[*]}}" >&2
-"${pin[@]+"${pin[@]}"}" "$JAVA_HOME/bin/java" -jar "$jar" "${args[@]}" "${jmh_args[@]+"${jmh_args[@]}"}"
+"${pin[@]+"${pin[@]}"}" "$JAVA_HOME/bin/java" "${jvm_flags[@]+"${jvm_flags[@]}"}" -jar "$jar" "${args[@]}" "${jmh_args[@]+"${jmh_args[@]}"}"
 
 [ -s "$results" ] || { echo "jmh: JMH wrote no results to $results" >&2; exit 1; }
 echo "jmh: results in ${results#"$root"/}" >&2
