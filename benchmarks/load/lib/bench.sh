@@ -84,19 +84,20 @@ bench_prepare() { # after the options: checks them, the tools, the CPUs and the 
   commit="$(bench_commit)"
 }
 
-bench_build_module() { # bench_build_module DIR NAME: offline first (fast, no network), online when a plugin is missing
-  local log="$work/build-$2.log"
+bench_build_module() { # bench_build_module DIR NAME [GOAL]: offline first (fast, no network), online when a plugin is missing
+  local log="$work/build-$2.log" goal="${3:-package}"
   # Maven's output (JDK warnings about Maven's own libraries included) goes to a log, shown when the build fails.
-  if ! (cd "$1" && mvn -B -q -o -DskipTests package) >"$log" 2>&1; then
+  if ! (cd "$1" && mvn -B -q -o -DskipTests "$goal") >"$log" 2>&1; then
     echo "$bench_name: offline build of $2 failed; retrying online" >&2
-    (cd "$1" && mvn -B -q -DskipTests package) >>"$log" 2>&1 || { tail -n 40 "$log" >&2; bench_die "building $2 failed; see $log"; }
+    (cd "$1" && mvn -B -q -DskipTests "$goal") >>"$log" 2>&1 || { tail -n 40 "$log" >&2; bench_die "building $2 failed; see $log"; }
   fi
 }
 
 bench_build() { # builds target/authd.jar and benchmarks/target/authd-benchmarks.jar unless --no-build
   if [ "$build" -eq 1 ]; then
     echo "$bench_name: building target/authd.jar and benchmarks/target/authd-benchmarks.jar" >&2
-    bench_build_module "$root" authd
+    # install: the benchmarks module compiles its JMH package against this checkout's io.authd:authd.
+    bench_build_module "$root" authd install
     bench_build_module "$bench" authd-benchmarks
   fi
   [ -f "$root/target/authd.jar" ] || bench_die "target/authd.jar is missing (run without --no-build)"

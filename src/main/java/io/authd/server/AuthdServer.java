@@ -68,6 +68,19 @@ public final class AuthdServer {
         return new Builder(options);
     }
 
+    /**
+     * The authenticator over the given stores, as the server wires it from {@code options} (realms, audit log);
+     * public so that the JMH benchmarks measure the same object the public APIs call.
+     */
+    public static Authenticator authenticator(AuthdOptions options, NonceService nonces, CredentialStore store,
+                                              ReplayStore replay, BearerAuthenticator bearer, Lockout lockout,
+                                              AuthMetrics metrics) {
+        DigestChallenges challenges = new DigestChallenges(nonces);
+        return new Authenticator(new Realms(options.realms(), options.defaultRealm()), challenges,
+                new DigestVerifier(nonces, challenges), store, replay, bearer, lockout, metrics,
+                options.logging().audit() ? AuditLog.on() : AuditLog.off());
+    }
+
     public int publicPort() {
         return publicApi.port();
     }
@@ -152,7 +165,7 @@ public final class AuthdServer {
                             .compose(lockout -> {
                         NonceService nonces = new NonceService(ring, clock);
                         BearerAuthenticator bearer = BearerRealms.create(vertx, options.realms(), store.lookups(), clock);
-                        Authenticator authenticator = authenticator(nonces, store.lookups(), replay, bearer,
+                        Authenticator authenticator = authenticator(options, nonces, store.lookups(), replay, bearer,
                                 lockout, meters.auth());
                         if (meters.enabled()) {
                             instrument(meters.stores(), nonces, store, replay, authenticator);
@@ -167,14 +180,6 @@ public final class AuthdServer {
                                 .map(mgmt -> new AuthdServer(vertx, mgmt, deployed, onClose, draining)));
                     })))
                     .onFailure(err -> closeMeters.get());
-        }
-
-        private Authenticator authenticator(NonceService nonces, CredentialStore store, ReplayStore replay,
-                                            BearerAuthenticator bearer, Lockout lockout, AuthMetrics metrics) {
-            DigestChallenges challenges = new DigestChallenges(nonces);
-            return new Authenticator(new Realms(options.realms(), options.defaultRealm()), challenges,
-                    new DigestVerifier(nonces, challenges), store, replay, bearer, lockout, metrics,
-                    options.logging().audit() ? AuditLog.on() : AuditLog.off());
         }
 
         /** The management API, with readiness failing first while the server drains. */

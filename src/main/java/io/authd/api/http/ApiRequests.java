@@ -33,7 +33,8 @@ public final class ApiRequests {
         };
     }
 
-    Decoded<VerifyRequest> verify(byte[] json) {
+    /** A POST /v1/verify body, decoded as {@link PublicApi} decodes it. */
+    public Decoded<VerifyRequest> verify(byte[] json) {
         return switch (RequestFields.read(json)) {
             case Decoded.Ok<RequestFields> ok -> verify(ok.value());
             case Decoded.Invalid<RequestFields> inv -> Decoded.invalid(inv.error());

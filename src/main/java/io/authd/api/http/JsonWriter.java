@@ -11,12 +11,15 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /** Writes Decisions, API errors and admin users as JSON, with {@link JsonOut}. */
-final class JsonWriter {
+public final class JsonWriter {
     private JsonWriter() {
     }
 
-    /** The hot path's answer: written straight into this thread's {@link JsonOut}, no lambda per call. */
-    static Buffer decision(Decision decision) {
+    /**
+     * A Decision as the JSON API answers it (contract "Decisions"); the hot path's answer, written straight into
+     * this thread's {@link JsonOut}, no lambda per call.
+     */
+    public static Buffer decision(Decision decision) {
         WireDecision d = WireDecision.of(decision);
         JsonOut g = JsonOut.begin();
         g.startObject();
