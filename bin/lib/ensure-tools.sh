@@ -11,9 +11,11 @@ authd_apt_install() { # authd_apt_install DEBIAN-PACKAGE: installs it or stops t
     echo "authd: cannot install $1 here (needs root and apt-get); install it and run again." >&2
     exit 1
   fi
-  if [ -z "${AUTHD_APT_UPDATED:-}" ]; then
+  # A shell variable, not exported: authd refuses AUTHD_* variables that name no configuration key, and the
+  # tests start authd from this environment (an exported flag failed them after any install).
+  if [ -z "${authd_apt_updated:-}" ]; then
     apt-get update -qq >&2 || true
-    export AUTHD_APT_UPDATED=1
+    authd_apt_updated=1
   fi
   # Another apt run on the machine holds dpkg's lock for a while: wait for it rather than fail.
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq -o DPkg::Lock::Timeout=300 "$1" >&2 || {
