@@ -2,6 +2,7 @@ package io.authd.api.http;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 
@@ -66,7 +67,9 @@ class JsonOutTest {
         String text = text(out);
         assertThat(text).isEqualTo("{\"outcome\":\"allow\",\"status\":200,\"on\":true,\"none\":null,"
                 + "\"list\":[\"a\",2,{\"k\":\"v\"},[]],\"pi\":3.5,\"nan\":\"NaN\",\"big\":12345678901234567890,\"empty\":{}}");
-        assertThat(new ObjectMapper().readValue(text, Map.class)).containsEntry("outcome", "allow").containsKey("big");
+        Map<String, Object> parsed = new ObjectMapper().readValue(text, new TypeReference<>() {
+        });
+        assertThat(parsed).containsEntry("outcome", "allow").containsKey("big");
     }
 
     @Test
