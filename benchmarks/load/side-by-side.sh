@@ -113,28 +113,13 @@ print(sum(procs[p][1] for p in tree if p in procs))
 PY
 }
 
-wait_listening() { # wait_listening NAME PORT LOG: until PORT answers, or the server died
-  local deadline=$((SECONDS + 60))
-  until bench_port_busy "$2"; do
-    if ! kill -0 "$server_pid" 2>/dev/null; then
-      wait "$server_pid" 2>/dev/null || true
-      server_pid=""
-      echo "$bench_name: $1 did not start; its log ($3) ends with:" >&2
-      tail -n 15 "$3" | sed 's/^/  /' >&2
-      return 1
-    fi
-    [ "$SECONDS" -lt "$deadline" ] || { echo "$bench_name: $1 not listening after 60 s; see $3" >&2; return 1; }
-    sleep 0.3
-  done
-}
-
 start_echo() { # start_echo INSTANCES LOG: the ceiling, with the JVM flags authd gets
   # shellcheck disable=SC2086 # authd_jvm_flags is a list of flags
   taskset -c "${server_cpus:-$server_cpu}" "$JAVA_HOME/bin/java" $authd_jvm_flags "${java_opts[@]}" \
     -cp "$bench/target/authd-benchmarks.jar" io.authd.bench.echo.JsonEchoServer \
     --port "$echo_port" --instances "$1" >"$2" 2>&1 &
   server_pid=$!
-  wait_listening "the echo server" "$echo_port" "$2"
+  bench_wait_ready "the echo server" "$2" bench_port_busy "$echo_port"
 }
 
 apache_dir="$work/apache"
@@ -206,7 +191,7 @@ CONF
 start_apache() { # start_apache LOG: httpd in the foreground of its own process, pinned; its children inherit that
   taskset -c "$server_cpu" apache2 -f "$apache_dir/httpd.conf" -DFOREGROUND >"$1" 2>&1 &
   server_pid=$!
-  wait_listening "Apache httpd" "$apache_port" "$1"
+  bench_wait_ready "Apache httpd" "$1" bench_port_busy "$apache_port"
 }
 
 fetch_nonces() { # fetch_nonces PEER URL ALGORITHM URI OUT

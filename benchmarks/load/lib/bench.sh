@@ -162,19 +162,22 @@ bench_start_server() { # bench_start_server NAME CONFIG-FILE LOG [VAR=VALUE...]:
     taskset -c "${server_cpus:-$server_cpu}" "$JAVA_HOME/bin/java" $authd_jvm_flags "${java_opts[@]}" -jar "$root/target/authd.jar" \
     serve --config "$cfg" >"$log" 2>&1 &
   server_pid=$!
-  local deadline=$((SECONDS + 60))
-  until curl -fsS -o /dev/null "http://127.0.0.1:$mgmt_port/health/ready" 2>/dev/null; do
+  bench_wait_ready "authd ('$name')" "$log" curl -fsS -o /dev/null "http://127.0.0.1:$mgmt_port/health/ready"
+}
+
+bench_wait_ready() { # bench_wait_ready WHAT LOG CHECK...: until CHECK succeeds; fails when the server died or
+  # after 60 s, showing the end of its LOG
+  local what="$1" log="$2" deadline=$((SECONDS + 60))
+  shift 2
+  until "$@" 2>/dev/null; do
     if ! kill -0 "$server_pid" 2>/dev/null; then
       wait "$server_pid" 2>/dev/null || true
       server_pid=""
-      echo "$bench_name: authd did not start for '$name'; its log ($log) ends with:" >&2
+      echo "$bench_name: $what did not start; its log ($log) ends with:" >&2
       tail -n 15 "$log" | sed 's/^/  /' >&2
       return 1
     fi
-    if [ "$SECONDS" -ge "$deadline" ]; then
-      echo "$bench_name: authd not ready after 60 s for '$name'; see $log" >&2
-      return 1
-    fi
+    [ "$SECONDS" -lt "$deadline" ] || { echo "$bench_name: $what not ready after 60 s; see $log" >&2; return 1; }
     sleep 0.3
   done
 }
