@@ -141,7 +141,7 @@ public final class Lockout {
         return decision.reason() == Reason.BAD_CREDENTIALS || decision.reason() == Reason.INVALID_TOKEN;
     }
 
-    /** Plain loops, not streams: this runs for every verification with credentials. */
+    /** The keys' ids without a stream: this runs for every verification with credentials (one or two keys). */
     private static List<String> ids(List<Key> keys) {
         return keys.size() == 1 ? List.of(keys.get(0).id()) : List.of(keys.get(0).id(), keys.get(1).id());
     }

@@ -7,7 +7,6 @@ import io.authd.credentials.CredentialAdmin;
 import io.authd.credentials.CredentialInvalidation;
 import io.authd.credentials.UserChanges;
 import io.vertx.core.Handler;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.RoutingContext;
 
@@ -106,12 +105,12 @@ final class AdminApi implements Handler<RoutingContext> {
     }
 
     /** The body, once read within the limit and declared as JSON (415 otherwise). */
-    static void jsonBody(HttpServerRequest req, Consumer<Buffer> next) {
+    static void jsonBody(HttpServerRequest req, Consumer<byte[]> next) {
         BodyReader.read(req, body -> {
             String type = req.getHeader("Content-Type");
             String media = type == null ? "" : type.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
             if (media.equals("application/json")) {
-                next.accept(Buffer.buffer(body));
+                next.accept(body);
             } else {
                 Replies.error(req, new ApiError(415, "unsupported_media_type", "the body must be JSON"
                         + " (Content-Type: application/json)"));

@@ -34,7 +34,7 @@ final class AdminApiKeys {
     }
 
     /** {@code /apikeys}: GET lists, POST creates. */
-    void keys(HttpServerRequest req, String realm, BiConsumer<HttpServerRequest, Consumer<Buffer>> jsonBody) {
+    void keys(HttpServerRequest req, String realm, BiConsumer<HttpServerRequest, Consumer<byte[]>> jsonBody) {
         switch (req.method().name()) {
             case "GET" -> AdminUsers.answer(req, admin.listApiKeys(realm),
                     keys -> Replies.json(req, 200, JsonWriter.apiKeys(keys)));
@@ -58,10 +58,10 @@ final class AdminApiKeys {
         });
     }
 
-    private void create(HttpServerRequest req, String realm, Buffer body) {
+    private void create(HttpServerRequest req, String realm, byte[] body) {
         JsonObject fields;
         try {
-            fields = body.length() == 0 ? new JsonObject() : new JsonObject(body);
+            fields = body.length == 0 ? new JsonObject() : new JsonObject(Buffer.buffer(body));
         } catch (DecodeException | ClassCastException e) {
             Replies.error(req, ApiError.invalidJson("expected a JSON object"));
             return;

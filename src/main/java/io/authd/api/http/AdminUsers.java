@@ -7,7 +7,6 @@ import io.authd.credentials.UserCredentials;
 import io.authd.credentials.UserEntry;
 import io.authd.credentials.WriteResult;
 import io.vertx.core.Future;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -57,16 +56,16 @@ final class AdminUsers {
                 () -> Replies.error(req, userNotFound(realm, username))));
     }
 
-    void create(HttpServerRequest req, String realm, Buffer body) {
-        switch (UserFields.newUser(realm, body.getBytes())) {
+    void create(HttpServerRequest req, String realm, byte[] body) {
+        switch (UserFields.newUser(realm, body)) {
             case Decoded.Ok<UserCredentials> ok ->
                     written(req, realm, ok.value().username(), admin.create(ok.value()));
             case Decoded.Invalid<UserCredentials> bad -> Replies.error(req, bad.error());
         }
     }
 
-    void update(HttpServerRequest req, String realm, String username, Buffer body) {
-        switch (UserFields.change(realm, username, body.getBytes())) {
+    void update(HttpServerRequest req, String realm, String username, byte[] body) {
+        switch (UserFields.change(realm, username, body)) {
             case Decoded.Ok<UserChange> ok ->
                     written(req, realm, username, admin.update(realm, username, ok.value()));
             case Decoded.Invalid<UserChange> bad -> Replies.error(req, bad.error());
