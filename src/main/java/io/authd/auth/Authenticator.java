@@ -143,13 +143,13 @@ public final class Authenticator {
         };
         // Only realms with Basic pay for the extra step.
         return ctx.realm().basicEnabled()
-                ? decided.map(d -> basic.offer(r.protocol(), r.role(), ctx.realm(), r.secure(), d)) : decided;
+                ? Eager.map(decided, d -> basic.offer(r.protocol(), r.role(), ctx.realm(), r.secure(), d)) : decided;
     }
 
     /** Adds the realm's Bearer challenge to a challenge; only realms with Bearer pay for the extra step. */
     private Future<Decision> offeringBearer(VerifyRequest r, VerifyContext ctx, Future<Decision> decided) {
         return bearer.offers(ctx.realm())
-                ? decided.map(d -> bearer.offer(r.protocol(), r.role(), ctx.realm(), d)) : decided;
+                ? Eager.map(decided, d -> bearer.offer(r.protocol(), r.role(), ctx.realm(), d)) : decided;
     }
 
     private Future<Decision> verifyDigest(VerifyContext ctx, CredentialsSelection selection) {
@@ -172,13 +172,13 @@ public final class Authenticator {
             return Future.succeededFuture(done.decision());
         }
         Step.NeedsUser pending = (Step.NeedsUser) pre;
-        return lookup(ctx.realm(), c)
-                .compose(user -> afterLookup(ctx, pending, user.orElse(null)))
-                .recover(err -> {
-                    UNAVAILABLE.warn("cannot verify for realm " + ctx.realm().name(), err);
-                    return Future.succeededFuture(Decision.unavailable("credential or replay store unavailable",
-                            RETRY_AFTER_SECONDS));
-                });
+        Future<Decision> decided = Eager.compose(lookup(ctx.realm(), c),
+                user -> afterLookup(ctx, pending, user.orElse(null)));
+        return decided.succeeded() ? decided : decided.recover(err -> {
+            UNAVAILABLE.warn("cannot verify for realm " + ctx.realm().name(), err);
+            return Future.succeededFuture(Decision.unavailable("credential or replay store unavailable",
+                    RETRY_AFTER_SECONDS));
+        });
     }
 
     private Future<Decision> afterLookup(VerifyContext ctx, Step.NeedsUser pending, UserCredentials user) {
@@ -192,8 +192,8 @@ public final class Authenticator {
             // why realms must opt in to them (allowNoQop).
             return Future.succeededFuture(verifier.allow(ctx, v));
         }
-        return replay.record(v.credentials().nonce(), v.credentials().ncValue(), v.nonce().expiresAtMillis())
-                .map(verdict -> verdict == ReplayVerdict.FIRST_USE ? verifier.allow(ctx, v) : verifier.replayed(ctx));
+        return Eager.map(replay.record(v.credentials().nonce(), v.credentials().ncValue(), v.nonce().expiresAtMillis()),
+                verdict -> verdict == ReplayVerdict.FIRST_USE ? verifier.allow(ctx, v) : verifier.replayed(ctx));
     }
 
     private Future<Optional<UserCredentials>> lookup(RealmOptions realm, DigestCredentials c) {

@@ -1,6 +1,7 @@
 package io.authd.lockout;
 
 import io.authd.auth.Decision;
+import io.authd.auth.Eager;
 import io.authd.auth.HeaderField;
 import io.authd.auth.Outcome;
 import io.authd.auth.Protocol;
@@ -72,7 +73,7 @@ public final class Lockout {
         }
         long now = clock.millis();
         List<String> ids = ids(keys);
-        return guard.call(() -> store.lockedUntil(ids, now)).transform(checked -> {
+        return Eager.transform(guard.call(() -> store.lockedUntil(ids, now)), checked -> {
             if (checked.failed()) {
                 storeError("check", checked.cause());
                 return options.failClosed() ? Future.succeededFuture(Decision.unavailable(
@@ -108,7 +109,7 @@ public final class Lockout {
     }
 
     private Future<Decision> counted(List<Key> keys, Supplier<Future<Decision>> verification) {
-        return verification.get().compose(decision -> record(keys, decision).map(decision));
+        return Eager.compose(verification.get(), decision -> Eager.map(record(keys, decision), done -> decision));
     }
 
     /** Never fails: a store that cannot record leaves the decision as it is. */
@@ -120,7 +121,8 @@ public final class Lockout {
         }
         Key user = keys.get(0); // the user's key comes first when there is one
         if (decision.outcome() == Outcome.ALLOW && user.kind().equals(MeterNames.KEY_USER)) {
-            return guard.call(() -> store.reset(user.id())).onFailure(e -> storeError("reset", e)).otherwiseEmpty();
+            Future<Void> reset = guard.call(() -> store.reset(user.id()));
+            return reset.succeeded() ? reset : reset.onFailure(e -> storeError("reset", e)).otherwiseEmpty();
         }
         return Future.succeededFuture();
     }
