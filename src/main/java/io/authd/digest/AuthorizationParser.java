@@ -62,6 +62,8 @@ public final class AuthorizationParser {
     private String scheme;
     private String token68;
     private List<AuthParam> params;
+    /** A quoted-string held a character outside printable ASCII: a control or lone surrogate, perhaps. */
+    private boolean unusualQuotedChar;
 
     private AuthorizationParser(String in) {
         this.in = in;
@@ -80,15 +82,21 @@ public final class AuthorizationParser {
         if (headerValue.length() > MAX_HEADER_LENGTH) {
             return new AuthorizationParse.Malformed("header longer than " + MAX_HEADER_LENGTH + " characters");
         }
-        String forbidden = HttpChars.findForbidden(headerValue);
-        if (forbidden != null) {
-            return new AuthorizationParse.Malformed(forbidden);
-        }
         return HttpChars.isBlank(headerValue) ? NONE : new AuthorizationParser(headerValue).run();
     }
 
     private AuthorizationParse run() {
         String reason = parseElements();
+        // Forbidden characters are refused wherever they are and named before any other problem. Outside
+        // quoted-strings the scanner only accepts token, token68, separator and whitespace characters, so a
+        // value that parsed can only hold them inside a quoted-string: one pass over the whole value is needed
+        // only then, or when the parse failed (perhaps on one of them).
+        if (reason != null || unusualQuotedChar) {
+            String forbidden = HttpChars.findForbidden(in);
+            if (forbidden != null) {
+                return new AuthorizationParse.Malformed(forbidden);
+            }
+        }
         if (reason != null) {
             return new AuthorizationParse.Malformed(reason);
         }
@@ -253,6 +261,7 @@ public final class AuthorizationParser {
                 }
                 c = in.charAt(i++);
             }
+            noteUnusual(c);
             value.append(c);
         }
         if (i == end) {
@@ -272,8 +281,16 @@ public final class AuthorizationParser {
             if (c == '\\') {
                 return -1;
             }
+            noteUnusual(c);
         }
         return -1;
+    }
+
+    /** Remembers a quoted character that {@link HttpChars#findForbidden} must look at (HTAB and non-ASCII too). */
+    private void noteUnusual(char c) {
+        if (c < 0x20 || c >= 0x7f) {
+            unusualQuotedChar = true;
+        }
     }
 
     private String addParam(String name, String value, boolean quoted) {

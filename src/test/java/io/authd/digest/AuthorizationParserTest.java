@@ -37,6 +37,8 @@ class AuthorizationParserTest {
                 bad("NUL in a quoted value", "Digest realm=\"x\0y\"", "U+0000"),
                 bad("NUL between parameters", "Digest realm=\"x\",\0 nonce=\"y\"", "U+0000"),
                 bad("NUL as the whole header", "\0", "U+0000"),
+                bad("NUL after an earlier syntax error", "Digest realm=\"x\" nonce=\"y\0\"", "U+0000"),
+                bad("NUL escaped in a quoted-pair", "Digest realm=\"x\\\0\"", "U+0000"),
                 bad("CR LF header injection", "Digest realm=\"x\"\r\nX-Authd-User: root", "U+000D"),
                 bad("bare LF", "Digest realm=\"x\nnonce\"", "U+000A"),
                 bad("DEL in a value", "Digest realm=\"x\u007Fy\"", "U+007F"),
