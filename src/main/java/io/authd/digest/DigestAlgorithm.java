@@ -14,6 +14,9 @@ public enum DigestAlgorithm {
     SHA_512_256("SHA-512-256", HashFunction.SHA_512_256, false),
     SHA_512_256_SESS("SHA-512-256-sess", HashFunction.SHA_512_256, true);
 
+    /** Read on every verification: without the copy {@code values()} makes. */
+    private static final DigestAlgorithm[] VALUES = values();
+
     private final String token;
     private final HashFunction hash;
     private final boolean session;
@@ -43,11 +46,12 @@ public enum DigestAlgorithm {
      * clients differ ("SHA-256-SESS" is seen), so the comparison ignores ASCII case.
      */
     public static Optional<DigestAlgorithm> fromToken(String token) {
-        if (token == null || !HttpChars.isAscii(token)) {
-            return Optional.empty(); // equalsIgnoreCase folds non-ASCII look-alikes such as U+017F
+        if (token == null) {
+            return Optional.empty();
         }
-        for (DigestAlgorithm a : values()) {
-            if (a.token.equalsIgnoreCase(token)) {
+        // ASCII folding only: String.equalsIgnoreCase would let look-alikes such as U+017F through.
+        for (DigestAlgorithm a : VALUES) {
+            if (HttpChars.equalsIgnoreAsciiCase(a.token, token)) {
                 return Optional.of(a);
             }
         }

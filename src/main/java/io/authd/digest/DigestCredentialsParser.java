@@ -21,7 +21,12 @@ public final class DigestCredentialsParser {
     /** RFC 7616 §3.4: nc-value = 8LHEX. */
     private static final int NC_LENGTH = 8;
 
+    /** How many directives {@link #slot} knows. */
+    private static final int DIRECTIVES = 12;
+
     private final Credentials in;
+    /** Each directive's value by slot, read once: the checks ask for about twenty values. */
+    private final String[] values = new String[DIRECTIVES];
     private String username;
     private boolean userhash;
     private DigestAlgorithm algorithm;
@@ -33,6 +38,12 @@ public final class DigestCredentialsParser {
 
     private DigestCredentialsParser(Credentials in) {
         this.in = in;
+        for (AuthParam p : in.params()) {
+            int slot = slot(p.name());
+            if (slot >= 0 && values[slot] == null) { // the first, as Credentials.param finds it
+                values[slot] = p.value();
+            }
+        }
     }
 
     /** Checks {@code credentials} as Digest credentials. */
@@ -214,7 +225,29 @@ public final class DigestCredentialsParser {
     }
 
     private String value(String name) {
-        AuthParam p = in.param(name);
-        return p == null ? null : p.value();
+        int slot = slot(name);
+        if (slot < 0) {
+            throw new IllegalArgumentException(name + " is not a directive this parser reads (see slot)");
+        }
+        return values[slot];
+    }
+
+    /** The slot in {@link #values} of a directive of RFC 7616 §3.4 this parser reads; -1 for any other name. */
+    private static int slot(String lowercaseName) {
+        return switch (lowercaseName) {
+            case "username" -> 0;
+            case "username*" -> 1;
+            case "realm" -> 2;
+            case "nonce" -> 3;
+            case "uri" -> 4;
+            case "response" -> 5;
+            case "algorithm" -> 6;
+            case "cnonce" -> 7;
+            case "opaque" -> 8;
+            case "qop" -> 9;
+            case "nc" -> 10;
+            case "userhash" -> 11;
+            default -> -1;
+        };
     }
 }

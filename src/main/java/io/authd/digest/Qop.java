@@ -8,6 +8,9 @@ public enum Qop {
     /** Integrity of the message body as well: HA2 also covers H(entity-body). */
     AUTH_INT("auth-int");
 
+    /** Read on every verification: without the copy {@code values()} makes. */
+    private static final Qop[] VALUES = values();
+
     private final String token;
 
     Qop(String token) {
@@ -20,11 +23,12 @@ public enum Qop {
 
     /** Case-insensitive lookup of a single qop token. */
     public static Optional<Qop> fromToken(String token) {
-        if (token == null || !HttpChars.isAscii(token)) {
-            return Optional.empty(); // equalsIgnoreCase folds non-ASCII look-alikes such as U+017F
+        if (token == null) {
+            return Optional.empty();
         }
-        for (Qop q : values()) {
-            if (q.token.equalsIgnoreCase(token)) {
+        // ASCII folding only: String.equalsIgnoreCase would let look-alikes such as U+017F through.
+        for (Qop q : VALUES) {
+            if (HttpChars.equalsIgnoreAsciiCase(q.token, token)) {
                 return Optional.of(q);
             }
         }
