@@ -84,6 +84,17 @@ class NonceServiceTest {
         assertThat(check(nonces, padded, "r", MD5, null)).isInstanceOf(NonceCheck.Invalid.class);
     }
 
+    @ParameterizedTest
+    @ValueSource(chars = {'+', '/', '=', '.', '\u00E9', '\0', '\uD800'})
+    void nonceWithACharacterOutsideBase64urlIsInvalidNotAnError(char outside) {
+        String nonce = nonces.mint("r", MD5, null);
+        for (int i = 0; i < nonce.length(); i += 11) {
+            String changed = nonce.substring(0, i) + outside + nonce.substring(i + 1);
+            assertThat(check(nonces, changed, "r", MD5, null)).as("position %d", i)
+                    .isInstanceOf(NonceCheck.Invalid.class);
+        }
+    }
+
     @Test
     void authenticNonceOlderThanItsLifetimeIsStale() {
         String nonce = nonces.mint("r", MD5, null);
