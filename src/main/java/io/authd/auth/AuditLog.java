@@ -61,11 +61,20 @@ public final class AuditLog {
 
     /** Control characters escaped, so a crafted username cannot forge a line of a text log. */
     static String printable(String s) {
-        if (s == null || s.chars().noneMatch(Character::isISOControl)) {
-            return s;
+        if (s == null || !hasControl(s)) {
+            return s; // nearly always: a plain loop, as this runs twice per verification
         }
         StringBuilder b = new StringBuilder(s.length() + 8);
         s.chars().forEach(c -> b.append(Character.isISOControl(c) ? String.format("\\u%04x", c) : String.valueOf((char) c)));
         return b.toString();
+    }
+
+    private static boolean hasControl(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (Character.isISOControl(s.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
     }
 }
