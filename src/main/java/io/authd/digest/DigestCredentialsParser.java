@@ -1,7 +1,6 @@
 package io.authd.digest;
 
 import java.nio.charset.Charset;
-import java.util.List;
 
 /**
  * Reads Digest credentials (RFC 7616 §3.4, RFC 3261 §22.4 / RFC 8760 for SIP) from parsed
@@ -16,17 +15,30 @@ import java.util.List;
  * <p>Instances are single-use; use {@link #parse(Credentials)}.
  */
 public final class DigestCredentialsParser {
-    /** RFC 7616 §3.4: realm, nonce, uri and response are required (username is checked with username*). */
-    private static final List<String> REQUIRED = List.of("realm", "nonce", "uri", "response");
     /** RFC 7616 §3.4: nc-value = 8LHEX. */
     private static final int NC_LENGTH = 8;
 
-    /** How many directives {@link #slot} knows. */
-    private static final int DIRECTIVES = 12;
+    // The directives of RFC 7616 §3.4 read here, by their slot in NAMES and in values.
+    private static final int USERNAME = 0;
+    private static final int USERNAME_STAR = 1;
+    private static final int REALM = 2;
+    private static final int NONCE = 3;
+    private static final int URI = 4;
+    private static final int RESPONSE = 5;
+    private static final int ALGORITHM = 6;
+    private static final int CNONCE = 7;
+    private static final int OPAQUE = 8;
+    private static final int QOP = 9;
+    private static final int NC = 10;
+    private static final int USERHASH = 11;
+    private static final String[] NAMES = {"username", "username*", "realm", "nonce", "uri", "response",
+        "algorithm", "cnonce", "opaque", "qop", "nc", "userhash"};
+    /** RFC 7616 §3.4: realm, nonce, uri and response are required (username is checked with username*). */
+    private static final int[] REQUIRED = {REALM, NONCE, URI, RESPONSE};
 
     private final Credentials in;
     /** Each directive's value by slot, read once: the checks ask for about twenty values. */
-    private final String[] values = new String[DIRECTIVES];
+    private final String[] values = new String[NAMES.length];
     private String username;
     private boolean userhash;
     private DigestAlgorithm algorithm;
@@ -63,8 +75,8 @@ public final class DigestCredentialsParser {
         if (reason != null) {
             return new DigestParse.Malformed(reason);
         }
-        return new DigestParse.Valid(new DigestCredentials(username, userhash, value("realm"), value("nonce"),
-                value("uri"), value("response"), algorithm, algorithmToken, cnonce, value("opaque"), qop, nc,
+        return new DigestParse.Valid(new DigestCredentials(username, userhash, value(REALM), value(NONCE),
+                value(URI), value(RESPONSE), algorithm, algorithmToken, cnonce, value(OPAQUE), qop, nc,
                 ncValue));
     }
 
@@ -76,8 +88,8 @@ public final class DigestCredentialsParser {
     }
 
     private String required() {
-        for (String name : REQUIRED) {
-            String reason = nonEmpty(name);
+        for (int slot : REQUIRED) {
+            String reason = nonEmpty(slot);
             if (reason != null) {
                 return reason;
             }
@@ -87,7 +99,7 @@ public final class DigestCredentialsParser {
 
     /** RFC 7616 §3.4: algorithm absent means MD5; its grammar is a token even when quoted. */
     private String algorithm() {
-        String token = value("algorithm");
+        String token = value(ALGORITHM);
         if (token == null) {
             algorithm = DigestAlgorithm.MD5;
             algorithmToken = algorithm.token();
@@ -103,12 +115,12 @@ public final class DigestCredentialsParser {
 
     /** RFC 7616 §3.4: exactly one of username and username* (RFC 8187 encoded). */
     private String username() {
-        String extended = value("username*");
+        String extended = value(USERNAME_STAR);
         if (extended == null) {
-            username = value("username");
-            return nonEmpty("username");
+            username = value(USERNAME);
+            return nonEmpty(USERNAME);
         }
-        if (value("username") != null) {
+        if (value(USERNAME) != null) {
             return "both \"username\" and \"username*\" present";
         }
         return decodeExtendedUsername(extended);
@@ -146,7 +158,7 @@ public final class DigestCredentialsParser {
 
     /** RFC 7616 §3.4.4: userhash = "true" / "false", default false. */
     private String userhash() {
-        String flag = value("userhash");
+        String flag = value(USERHASH);
         if (flag == null || HttpChars.equalsIgnoreAsciiCase(flag, "false")) {
             return null;
         }
@@ -155,7 +167,7 @@ public final class DigestCredentialsParser {
         }
         userhash = true;
         // RFC 7616 §3.4.4: a hashed username is hex, so it never needs the username* encoding.
-        if (value("username*") != null) {
+        if (value(USERNAME_STAR) != null) {
             return "parameter \"username*\" with userhash=true";
         }
         if (algorithm != null && !HttpChars.isHex(username, algorithm.hash().hexLength())) {
@@ -166,7 +178,7 @@ public final class DigestCredentialsParser {
 
     /** RFC 7616 §3.4: qop is a single qop-value from the challenge; with it, cnonce and nc are required. */
     private String qop() {
-        String token = value("qop");
+        String token = value(QOP);
         if (token == null) {
             return withoutQop();
         }
@@ -174,17 +186,17 @@ public final class DigestCredentialsParser {
         if (qop == null) {
             return "parameter \"qop\" must be \"auth\" or \"auth-int\"";
         }
-        String reason = nonEmpty("cnonce");
+        String reason = nonEmpty(CNONCE);
         if (reason == null) {
-            reason = nonEmpty("nc");
+            reason = nonEmpty(NC);
         }
         return reason != null ? reason + " (required with qop)" : nonceCount();
     }
 
     /** RFC 7616 §3.4: nc = 8LHEX, counting from 00000001; upper-case hex is accepted. */
     private String nonceCount() {
-        cnonce = value("cnonce");
-        nc = value("nc");
+        cnonce = value(CNONCE);
+        nc = value(NC);
         if (!HttpChars.isHex(nc, NC_LENGTH)) {
             return "parameter \"nc\" must be " + NC_LENGTH + " hex digits";
         }
@@ -194,9 +206,9 @@ public final class DigestCredentialsParser {
 
     /** RFC 2617 §3.2.2: cnonce and nonce-count MUST NOT be sent without qop. */
     private String withoutQop() {
-        for (String name : List.of("cnonce", "nc")) {
-            if (value(name) != null) {
-                return "parameter \"" + name + "\" without qop";
+        for (int slot : new int[] {CNONCE, NC}) {
+            if (value(slot) != null) {
+                return "parameter \"" + NAMES[slot] + "\" without qop";
             }
         }
         // RFC 7616 §3.4.2: a -sess HA1 covers the cnonce, which only exists with qop.
@@ -212,42 +224,38 @@ public final class DigestCredentialsParser {
             return null; // unsupported_algorithm is the caller's answer, whatever the response looks like
         }
         int length = algorithm.hash().hexLength();
-        return HttpChars.isHex(value("response"), length) ? null
+        return HttpChars.isHex(value(RESPONSE), length) ? null
                 : "parameter \"response\" must be " + length + " hex digits for " + algorithm.token();
     }
 
-    private String nonEmpty(String name) {
-        String value = value(name);
+    private String nonEmpty(int slot) {
+        String name = NAMES[slot];
+        String value = value(slot);
         if (value == null) {
             return "missing parameter \"" + name + "\"";
         }
         return value.isEmpty() ? "empty parameter \"" + name + "\"" : null;
     }
 
-    private String value(String name) {
-        int slot = slot(name);
-        if (slot < 0) {
-            throw new IllegalArgumentException(name + " is not a directive this parser reads (see slot)");
-        }
+    private String value(int slot) {
         return values[slot];
     }
 
-    /** The slot in {@link #values} of a directive of RFC 7616 §3.4 this parser reads; -1 for any other name. */
+    /**
+     * The slot of a directive this parser reads, -1 for any other name. The parser hands the names of these
+     * directives over as the very string constants in {@link #NAMES}, so the identity check nearly always decides.
+     */
     private static int slot(String lowercaseName) {
-        return switch (lowercaseName) {
-            case "username" -> 0;
-            case "username*" -> 1;
-            case "realm" -> 2;
-            case "nonce" -> 3;
-            case "uri" -> 4;
-            case "response" -> 5;
-            case "algorithm" -> 6;
-            case "cnonce" -> 7;
-            case "opaque" -> 8;
-            case "qop" -> 9;
-            case "nc" -> 10;
-            case "userhash" -> 11;
-            default -> -1;
-        };
+        for (int i = 0; i < NAMES.length; i++) {
+            if (NAMES[i] == lowercaseName) {
+                return i;
+            }
+        }
+        for (int i = 0; i < NAMES.length; i++) {
+            if (NAMES[i].equals(lowercaseName)) {
+                return i;
+            }
+        }
+        return -1;
     }
 }
