@@ -123,6 +123,12 @@ start_echo() { # start_echo INSTANCES LOG: the ceiling, with the JVM flags authd
 }
 
 apache_dir="$work/apache"
+if [ "$(id -u)" -eq 0 ] && wanted apache; then
+  # Started as root, httpd serves as www-data, which must pass through every directory above its files: a checkout's
+  # build directories may be closed to others (seen: benchmarks/target at 700, and Apache answered 403), /tmp is not.
+  apache_dir="$(mktemp -d /tmp/authd-side-by-side-apache.XXXXXX)"
+  trap 'bench_cleanup; rm -rf "$apache_dir"' EXIT
+fi
 write_apache_config() { # Apache's own configuration and users in $apache_dir: nothing of the system's is used
   mkdir -p "$apache_dir/htdocs/bench"
   echo '{"ok":true}' >"$apache_dir/htdocs/bench/index.html"
@@ -135,11 +141,9 @@ for line in open(sys.argv[1]):
 PY
   local run_as=""
   if [ "$(id -u)" -eq 0 ]; then
-    # Started as root, httpd serves as www-data, which must read the users file: the work directory lets it pass
-    # through (not list), the Apache directory is its group's.
+    # Started as root, httpd serves as www-data, which must read the users file: the Apache directory is its group's.
     run_as="User www-data
 Group www-data"
-    chmod 711 "$work"
     chgrp -R www-data "$apache_dir"
     chmod -R g+rX "$apache_dir"
   fi
@@ -177,6 +181,10 @@ KeepAliveTimeout 30
 AuthDigestShmemSize 1048576
 DocumentRoot $apache_dir/htdocs
 DirectoryIndex index.html
+# No .htaccess lookups in the directories above: Apache would pay them on every request.
+<Directory />
+  AllowOverride None
+</Directory>
 <Directory $apache_dir/htdocs/bench>
   AuthType Digest
   AuthName "$realm"
