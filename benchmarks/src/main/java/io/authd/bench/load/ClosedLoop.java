@@ -159,8 +159,8 @@ final class ClosedLoop {
 
     /**
      * Sends the verification when it is due. The schedule is kept (a loop late by less than an interval catches
-     * up) so the rate is the one asked for while the server keeps up; the latency is still measured from the moment of sending, because
-     * Vert.x timers have millisecond resolution and a send can be up to a millisecond after its due time.
+     * up) so the rate is the one asked for while the server keeps up; the latency is measured from the moment of
+     * sending, since a timer may fire a little after its due time.
      */
     private void paced(int u) {
         long now = System.nanoTime();
@@ -169,11 +169,12 @@ final class ClosedLoop {
         // missed instead of catching up at full speed: a catch-up burst in the measured window would measure the
         // peak again, not the asked rate (seen: 87% of the peak asked at 70%).
         due = wait < -intervalNanos ? now + intervalNanos : due + intervalNanos;
-        long millis = Math.round(wait / 1e6);
-        if (millis <= 0) {
+        if (wait <= 0) {
             verify(u);
         } else {
-            context.owner().setTimer(millis, t -> verify(u));
+            // A timer in nanoseconds, not setTimer's milliseconds: waits rounded to whole milliseconds would bunch
+            // the loops' sends up on millisecond ticks, and the server would get the paced load in bursts.
+            context.owner().timer(wait, TimeUnit.NANOSECONDS).onSuccess(t -> verify(u));
         }
     }
 
