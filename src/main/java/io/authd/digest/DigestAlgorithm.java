@@ -46,15 +46,6 @@ public enum DigestAlgorithm {
      * clients differ ("SHA-256-SESS" is seen), so the comparison ignores ASCII case.
      */
     public static Optional<DigestAlgorithm> fromToken(String token) {
-        if (token == null) {
-            return Optional.empty();
-        }
-        // ASCII folding only: String.equalsIgnoreCase would let look-alikes such as U+017F through.
-        for (DigestAlgorithm a : VALUES) {
-            if (HttpChars.equalsIgnoreAsciiCase(a.token, token)) {
-                return Optional.of(a);
-            }
-        }
-        return Optional.empty();
+        return HttpChars.byToken(VALUES, DigestAlgorithm::token, token);
     }
 }

@@ -242,15 +242,10 @@ public final class DigestCredentialsParser {
     }
 
     /**
-     * The slot of a directive this parser reads, -1 for any other name. The parser hands the names of these
-     * directives over as the very string constants in {@link #NAMES}, so the identity check nearly always decides.
+     * The slot of a directive this parser reads, -1 for any other name. The parser hands these names over as the
+     * very string constants in {@link #NAMES}, and {@link String#equals} checks identity first.
      */
     private static int slot(String lowercaseName) {
-        for (int i = 0; i < NAMES.length; i++) {
-            if (NAMES[i] == lowercaseName) {
-                return i;
-            }
-        }
         for (int i = 0; i < NAMES.length; i++) {
             if (NAMES[i].equals(lowercaseName)) {
                 return i;

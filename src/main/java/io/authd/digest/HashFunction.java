@@ -1,7 +1,6 @@
 package io.authd.digest;
 
 import java.util.Arrays;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -14,6 +13,8 @@ public enum HashFunction {
     SHA_256("SHA-256", "SHA-256", 32),
     /** SHA-512/256 of FIPS 180-4, not truncated SHA-512 (RFC 7616 Errata 4897). */
     SHA_512_256("SHA-512-256", "SHA-512/256", 32);
+
+    private static final HashFunction[] VALUES = values();
 
     private final String token;
     private final String jcaName;
@@ -52,15 +53,6 @@ public enum HashFunction {
 
     /** Case-insensitive lookup by {@link #token()}. */
     public static Optional<HashFunction> fromToken(String token) {
-        if (token == null || !HttpChars.isAscii(token)) {
-            return Optional.empty(); // toUpperCase folds non-ASCII look-alikes such as U+017F
-        }
-        String upper = token.toUpperCase(Locale.ROOT);
-        for (HashFunction h : values()) {
-            if (h.token.equals(upper)) {
-                return Optional.of(h);
-            }
-        }
-        return Optional.empty();
+        return HttpChars.byToken(VALUES, HashFunction::token, token);
     }
 }

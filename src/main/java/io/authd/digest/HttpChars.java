@@ -1,5 +1,8 @@
 package io.authd.digest;
 
+import java.util.Optional;
+import java.util.function.Function;
+
 /**
  * Character classes of RFC 9110 §5.6 and the hex digits of RFC 7616, ASCII only on purpose: the JDK's
  * {@link Character#digit} and {@link String#equalsIgnoreCase} also accept non-ASCII look-alikes
@@ -41,16 +44,6 @@ final class HttpChars {
     /** RFC 9110 §5.6.3: OWS and BWS are *( SP / HTAB ). */
     static boolean isWhitespace(char c) {
         return c == ' ' || c == '\t';
-    }
-
-    /** True when every char is ASCII; tokens compared case-insensitively must be, or case folding lies. */
-    static boolean isAscii(String s) {
-        for (int i = 0; i < s.length(); i++) {
-            if (s.charAt(i) >= 0x80) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /** True if {@code s} is a non-empty RFC 9110 token. */
@@ -99,6 +92,22 @@ final class HttpChars {
             }
         }
         return true;
+    }
+
+    /**
+     * The value whose token equals {@code token} up to ASCII case, or empty (also for null). Tokens of RFC 7616 are
+     * not said to be case-sensitive and clients differ; only ASCII case is folded, since
+     * {@link String#equalsIgnoreCase} would let look-alikes such as U+017F ("ſ", upper-cased "S") through.
+     */
+    static <E> Optional<E> byToken(E[] values, Function<E, String> tokenOf, String token) {
+        if (token != null) {
+            for (E value : values) {
+                if (equalsIgnoreAsciiCase(tokenOf.apply(value), token)) {
+                    return Optional.of(value);
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     private static char toLowerAscii(char c) {

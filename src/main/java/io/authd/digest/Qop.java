@@ -23,15 +23,6 @@ public enum Qop {
 
     /** Case-insensitive lookup of a single qop token. */
     public static Optional<Qop> fromToken(String token) {
-        if (token == null) {
-            return Optional.empty();
-        }
-        // ASCII folding only: String.equalsIgnoreCase would let look-alikes such as U+017F through.
-        for (Qop q : VALUES) {
-            if (HttpChars.equalsIgnoreAsciiCase(q.token, token)) {
-                return Optional.of(q);
-            }
-        }
-        return Optional.empty();
+        return HttpChars.byToken(VALUES, Qop::token, token);
     }
 }
