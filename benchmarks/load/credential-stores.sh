@@ -165,21 +165,15 @@ commit="$(bench_commit)"
 status=0
 
 run_one() { # run_one CONFIGURATION ALGORITHM ROUND
-  local config="$1" alg="$2" round="$3" label="$1-$2" out="$work/$1-$2-$3.json" rc=0 db=()
+  local config="$1" alg="$2" round="$3" label="$1-$2" db=() status=0
   # PostgreSQL's CPU (all its processes) is measured too: on this machine it shares the cores.
   [[ "$config" == postgres-* ]] && db=(--db-processes postgres)
   echo "credential-stores: --- $label (round $round/$rounds): fresh authd on CPU $server_cpu, driver on CPU $driver_cpu" >&2
   start_server "$config" "$work/$label-$round.log" || return 1
-  taskset -c "$driver_cpu" "$JAVA_HOME/bin/java" -cp "$bench/target/authd-benchmarks.jar" \
-    io.authd.bench.load.DigestLoad --url "http://127.0.0.1:$port" --connections "$connections" \
-    --users-file "$work/users.txt" --realm "$realm" --algorithm "$alg" --protocol "$protocol" \
-    --warmup "$warmup" --duration "$duration" --label "$label" --server-pid "$server_pid" "${db[@]}" >"$out" &
-  driver_pid=$!
-  wait "$driver_pid" || rc=$?
-  driver_pid=""
+  bench_digestload "$work/$label-$round.json" "$config" "$round" "$label" "$alg" --connections "$connections" \
+    --protocol "$protocol" "${db[@]}" || status=1
   bench_stop_server
-  bench_record "$out" "$config" "$round" "$warmup" || return 1
-  [ "$rc" -eq 0 ] || { echo "credential-stores: $label: the driver found errors (exit $rc)" >&2; return 1; }
+  return "$status"
 }
 
 failed=()

@@ -68,20 +68,14 @@ bench_server_config "$work/authd.yaml" \
   file: $work/credentials.yaml"
 
 run_one() { # run_one TRANSPORT ALGORITHM ROUND
-  local transport="$1" alg="$2" round="$3" label="$1-$2" out="$work/$1-$2-$3.json" rc=0 shape
+  local transport="$1" alg="$2" round="$3" label="$1-$2" shape status=0
   if [ "$transport" = http1 ]; then shape=(--connections "$in_flight"); else shape=(--connections "$h2_connections" --streams "$streams"); fi
   echo "$bench_name: --- $label (round $round/$rounds): fresh authd on CPU $server_cpu, driver on CPU $driver_cpu" >&2
   bench_start_server "$label" "$work/authd.yaml" "$work/$label-$round.log" || return 1
-  taskset -c "$driver_cpu" "$JAVA_HOME/bin/java" -cp "$bench/target/authd-benchmarks.jar" \
-    io.authd.bench.load.DigestLoad --url "http://127.0.0.1:$port" --transport "$transport" "${shape[@]}" \
-    --users-file "$work/users.txt" --realm "$realm" --algorithm "$alg" \
-    --warmup "$warmup" --duration "$duration" --label "$label" --server-pid "$server_pid" >"$out" &
-  driver_pid=$!
-  wait "$driver_pid" || rc=$?
-  driver_pid=""
+  bench_digestload "$work/$label-$round.json" "$transport" "$round" "$label" "$alg" --transport "$transport" \
+    "${shape[@]}" || status=1
   bench_stop_server
-  bench_record "$out" "$transport" "$round" "$warmup" || return 1
-  [ "$rc" -eq 0 ] || { echo "$bench_name: $label: the driver found errors (exit $rc)" >&2; return 1; }
+  return "$status"
 }
 
 status=0

@@ -255,18 +255,11 @@ PY
 }
 
 measure_digestload() { # measure_digestload CONFIG ALGORITHM ROUND TRANSPORT [--rate R]: DigestLoad against authd
-  local config="$1" alg="$2" round="$3" transport="$4" out="$work/$1-$2-$3.json" rc=0 shape
+  local config="$1" alg="$2" round="$3" transport="$4" shape
   shift 4
   if [ "$transport" = http1 ]; then shape=(--connections "$connections"); else shape=(--connections 2 --streams $((connections / 2))); fi
-  taskset -c "$driver_cpu" "$JAVA_HOME/bin/java" -cp "$bench/target/authd-benchmarks.jar" \
-    io.authd.bench.load.DigestLoad --url "http://127.0.0.1:$port" --transport "$transport" "${shape[@]}" \
-    --users-file "$work/users.txt" --realm "$realm" --algorithm "$alg" --warmup "$warmup" --duration "$duration" \
-    --label "$config" --server-pid "$server_pid" "$@" >"$out" &
-  driver_pid=$!
-  wait "$driver_pid" || rc=$?
-  driver_pid=""
-  bench_record "$out" "$config" "$round" "$warmup" || return 1
-  [ "$rc" -eq 0 ] || { echo "$bench_name: $config $alg: the driver found errors (exit $rc)" >&2; return 1; }
+  bench_digestload "$work/$config-$alg-$round.json" "$config" "$round" "$config" "$alg" --transport "$transport" \
+    "${shape[@]}" "$@"
 }
 
 run_config() { # run_config CONFIG ALGORITHM ROUND: one configuration on a fresh server

@@ -190,6 +190,22 @@ bench_stop_server() {
   fi
 }
 
+bench_digestload() { # bench_digestload OUT CONFIGURATION ROUND LABEL ALGORITHM [DigestLoad options...]: the load
+  # driver against authd on $port, pinned to $driver_cpu, with the run's users, realm, warm-up and duration; its result
+  # is recorded under CONFIGURATION. Fails when the driver found errors or printed nothing usable.
+  local out="$1" config="$2" round="$3" label="$4" alg="$5" rc=0
+  shift 5
+  taskset -c "$driver_cpu" "$JAVA_HOME/bin/java" -cp "$bench/target/authd-benchmarks.jar" \
+    io.authd.bench.load.DigestLoad --url "http://127.0.0.1:$port" --users-file "$work/users.txt" --realm "$realm" \
+    --algorithm "$alg" --warmup "$warmup" --duration "$duration" --label "$label" --server-pid "$server_pid" \
+    "$@" >"$out" &
+  driver_pid=$!
+  wait "$driver_pid" || rc=$?
+  driver_pid=""
+  bench_record "$out" "$config" "$round" "$warmup" || return 1
+  [ "$rc" -eq 0 ] || { echo "$bench_name: $(basename "$out" .json): the driver found errors (exit $rc)" >&2; return 1; }
+}
+
 bench_record() { # bench_record OUT CONFIGURATION ROUND WARMUP: the driver's line with what the run was, appended to
   # $run_lines and $results; fails when the driver printed nothing usable
   if [ ! -s "$1" ]; then
